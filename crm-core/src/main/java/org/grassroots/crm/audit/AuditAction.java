@@ -1,0 +1,26 @@
+package org.grassroots.crm.audit;
+
+/** Everything the audit log records. Stored by name, so renaming a constant needs a migration. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED("Signed in"),
+    LOGIN_FAILED("Sign-in failed"),
+    LOGIN_LOCKED("Sign-in refused: locked"),
+    LOGOUT("Signed out"),
+    USER_CREATED("User created"),
+    USER_UPDATED("User changed"),
+    ROLES_CHANGED("Roles changed"),
+    USER_DISABLED("User disabled"),
+    USER_ENABLED("User enabled"),
+    PASSWORD_RESET("Password reset by admin"),
+    PASSWORD_CHANGED("Password changed");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,49 @@
+package org.grassroots.crm.security.ui;
+
+import java.io.IOException;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.grassroots.crm.security.ThrottledAuthenticationProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Web security: Vaadin's configurer (login view, CSRF for Vaadin requests, view access control), our throttled
+ * sign-in, and a failure handler that tells a locked sign-in from a wrong password without naming accounts.
+ * Spring Security changes the session id at sign-in (session fixation protection) by default.
+ */
+@Configuration
+@EnableWebSecurity
+class WebSecurityConfiguration {
+
+    static final String LOCKED_URL = "/login?locked";
+    static final String FAILED_URL = "/login?error";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider authenticationProvider)
+            throws Exception {
+        http.authenticationProvider(authenticationProvider);
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.formLogin(form -> form.failureHandler(new LoginFailureHandler()));
+        return http.build();
+    }
+
+    private static final class LoginFailureHandler implements AuthenticationFailureHandler {
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException exception) throws IOException, ServletException {
+            String target = exception instanceof LockedException ? LOCKED_URL : FAILED_URL;
+            response.sendRedirect(request.getContextPath() + target);
+        }
+    }
+}
