@@ -1,5 +1,7 @@
 package org.grassroots.crm.ui;
 
+import java.util.Optional;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -52,8 +54,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean flagged = authentication.getAuthenticatedUser(CrmUserPrincipal.class)
-                .map(CrmUserPrincipal::mustChangePassword).orElse(false);
+        boolean flagged = crmPrincipal().map(CrmUserPrincipal::mustChangePassword).orElse(false);
         if (flagged && !ACCOUNT_ROUTE.equals(event.getLocation().getFirstSegment())
                 && users.currentAccount().mustChangePassword()) {
             event.rerouteTo(ACCOUNT_ROUTE);
@@ -63,6 +64,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         pageTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+
+    private Optional<CrmUserPrincipal> crmPrincipal() {
+        return authentication.getAuthenticatedUser(Object.class)
+                .filter(CrmUserPrincipal.class::isInstance).map(CrmUserPrincipal.class::cast);
     }
 
     private static Component brand() {
@@ -88,8 +94,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     }
 
     private Component userMenu() {
-        String name = authentication.getAuthenticatedUser(CrmUserPrincipal.class)
-                .map(CrmUserPrincipal::displayName).orElse("");
+        String name = crmPrincipal().map(CrmUserPrincipal::displayName)
+                .orElseGet(() -> authentication.getPrincipalName().orElse(""));
         Avatar avatar = new Avatar(name);
         avatar.addClassName("user-avatar");
         Span label = new Span(name);
