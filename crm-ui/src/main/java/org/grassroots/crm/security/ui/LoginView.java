@@ -53,6 +53,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private static LoginI18n messages(boolean locked) {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setSubmit("Sign in");
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         if (locked) {
             error.setTitle("Sign-in is locked for now");

@@ -6,7 +6,6 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.grassroots.crm.security.ThrottledAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
@@ -17,8 +16,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Web security: Vaadin's configurer (login view, CSRF for Vaadin requests, view access control), our throttled
- * sign-in, and a failure handler that tells a locked sign-in from a wrong password without naming accounts.
+ * Web security: Vaadin's configurer (login view, CSRF for Vaadin requests, view access control) and a failure
+ * handler that tells a locked sign-in from a wrong password without naming accounts. Sign-in itself goes through
+ * the core's {@code ThrottledAuthenticationProvider} bean, which Spring Security picks up as the only provider
+ * (registering it here as well would make the parent manager try it twice and count every failure double).
  * Spring Security changes the session id at sign-in (session fixation protection) by default.
  */
 @Configuration
@@ -29,9 +30,7 @@ class WebSecurityConfiguration {
     static final String FAILED_URL = "/login?error";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider authenticationProvider)
-            throws Exception {
-        http.authenticationProvider(authenticationProvider);
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         http.formLogin(form -> form.failureHandler(new LoginFailureHandler()));
