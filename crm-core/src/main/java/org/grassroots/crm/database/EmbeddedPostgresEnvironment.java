@@ -97,7 +97,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                         .setServerConfig("shared_buffers", "256MB");
                 if (dataDir != null) {
                     Files.createDirectories(dataDir);
-                    builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                    // the library starts PostgreSQL tuned for throw-away test data (fsync off); data kept
+                    // between runs must survive a crash, so durability is switched back on
+                    builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("synchronous_commit", "on");
                 }
                 server = builder.start();
                 serverDir = dataDir;
