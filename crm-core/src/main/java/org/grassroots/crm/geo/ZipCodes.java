@@ -1,0 +1,58 @@
+package org.grassroots.crm.geo;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * US ZIP codes: normalises "78701-9779" / "787019779" / "78701" and finds the state a ZIP belongs to from the
+ * {@code zip3_state} table (loaded once; 900-odd rows).
+ */
+@Service
+public class ZipCodes {
+
+    private final JdbcClient jdbc;
+    private volatile Map<String, UsState> stateByPrefix;
+
+    ZipCodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The ZIP as 5 or 9 digits, or empty when the text is not a US ZIP code. */
+    public static Optional<String> normalise(String zip) {
+        if (zip == null) {
+            return Optional.empty();
+        }
+        String digits = zip.trim().replace("-", "").replace(" ", "");
+        if (digits.matches("[0-9]{5}") || digits.matches("[0-9]{9}")) {
+            return Optional.of(digits);
+        }
+        if (digits.matches("[0-9]{3,4}") && zip.trim().matches("[0-9]+")) {
+            // spreadsheets drop leading zeros: 2134 was 02134
+            return Optional.of("0".repeat(5 - digits.length()) + digits);
+        }
+        return Optional.empty();
+    }
+
+    /** The state the ZIP's first three digits belong to, or empty when unknown. */
+    public Optional<UsState> stateOf(String normalisedZip) {
+        if (normalisedZip == null || normalisedZip.length() < 3) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(prefixes().get(normalisedZip.substring(0, 3)));
+    }
+
+    private Map<String, UsState> prefixes() {
+        Map<String, UsState> loaded = stateByPrefix;
+        if (loaded == null) {
+            loaded = jdbc.sql("SELECT zip3, state FROM zip3_state").query((rs, row) -> Map.entry(rs.getString(1),
+                    UsState.valueOf(rs.getString(2)))).list().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            stateByPrefix = loaded;
+        }
+        return loaded;
+    }
+}
