@@ -12,7 +12,8 @@ public enum AuditAction {
     USER_DISABLED("User disabled"),
     USER_ENABLED("User enabled"),
     PASSWORD_RESET("Password reset by admin"),
-    PASSWORD_CHANGED("Password changed");
+    PASSWORD_CHANGED("Password changed"),
+    DEMO_DATA_GENERATED("Demo data generated");
 
     private final String label;
 

@@ -1,0 +1,109 @@
+package org.grassroots.crm.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.grassroots.crm.audit.AuditLog;
+import org.grassroots.crm.common.InvalidInputException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/** Runs the generator against a scratch database of its own, since it only fills a database without real data. */
+@SpringBootTest
+class DemoDataServiceTest {
+
+    private static final int SUPPORTERS = 3_000;
+
+    @Autowired
+    JdbcClient mainDatabase;
+
+    @Autowired
+    AuditLog audit;
+
+    @Value("${spring.datasource.url}")
+    String mainUrl;
+
+    JdbcClient scratch;
+    DemoDataService demoData;
+
+    @BeforeEach
+    void scratchDatabase() {
+        String name = "demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        mainDatabase.sql("CREATE DATABASE " + name).update();
+        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
+                mainUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1"), "postgres", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        scratch = JdbcClient.create(dataSource);
+        demoData = new DemoDataService(dataSource, scratch, audit, Clock.systemUTC());
+    }
+
+    @Test
+    void loadsRealisticMarkedSupportersWhoseZipMatchesTheirState() {
+        List<String> progress = new ArrayList<>();
+        DemoDataReport report = demoData.generate(SUPPORTERS, 7, progress::add);
+
+        assertThat(report.supporters()).isEqualTo(SUPPORTERS);
+        assertThat(count("SELECT count(*) FROM person WHERE demo AND source = 'demo'")).isEqualTo(SUPPORTERS);
+        assertThat(count("SELECT count(*) FROM person_email WHERE is_primary")).isEqualTo(SUPPORTERS);
+        assertThat(count("""
+                SELECT count(*) FROM person p JOIN zip3_state z ON z.zip3 = substr(p.zip, 1, 3)
+                WHERE z.state = p.state""")).isEqualTo(SUPPORTERS);
+        assertThat(count("SELECT count(*) FROM subscription_event")).isGreaterThan(SUPPORTERS);
+        assertThat(count("SELECT count(*) FROM person_email WHERE status <> 'SUBSCRIBED'"))
+                .isBetween((long) (SUPPORTERS * 0.06), (long) (SUPPORTERS * 0.20));
+        assertThat(count("SELECT count(*) FROM person_phone")).isBetween(SUPPORTERS * 35L / 100, SUPPORTERS * 55L / 100);
+        // weighted by population: California has far more supporters than Wyoming
+        assertThat(count("SELECT count(*) FROM person WHERE state = 'CA'"))
+                .isGreaterThan(10 * count("SELECT count(*) FROM person WHERE state = 'WY'"));
+        assertThat(demoData.isPresent()).isTrue();
+        assertThat(progress).isNotEmpty().last().asString().contains("indexes");
+        // the dropped indexes and keys are back
+        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'person_search_name_trgm'")).isOne();
+        assertThat(count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'person_email'::regclass AND contype = 'f'"))
+                .isOne();
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePeople() {
+        demoData.generate(50, 99, step -> { });
+        List<String> first = scratch.sql("SELECT first_name || last_name || zip FROM person ORDER BY id")
+                .query(String.class).list();
+        scratch.sql("TRUNCATE person CASCADE").update();
+
+        demoData.generate(50, 99, step -> { });
+
+        assertThat(scratch.sql("SELECT first_name || last_name || zip FROM person ORDER BY id").query(String.class)
+                .list()).isEqualTo(first);
+    }
+
+    @Test
+    void refusesADatabaseWithRealSupportersAndWritesNothing() {
+        scratch.sql("INSERT INTO person (first_name, last_name) VALUES ('Real', 'Person')").update();
+
+        assertThatThrownBy(() -> demoData.generate(10, 1, step -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 real supporters");
+        assertThat(count("SELECT count(*) FROM person")).isOne();
+    }
+
+    @Test
+    void refusesAnUnreasonableSize() {
+        assertThatThrownBy(() -> demoData.generate(0, 1, step -> { })).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> demoData.generate(DemoDataService.MAX_SUPPORTERS + 1, 1, step -> { }))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    private long count(String sql) {
+        return scratch.sql(sql).query(Long.class).single();
+    }
+}
