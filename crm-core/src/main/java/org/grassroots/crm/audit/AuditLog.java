@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuditLog {
 
+    /** The most events one {@link #find} call returns; page further with {@code offset}. */
+    public static final int MAX_PAGE_SIZE = 500;
+
     static final String SYSTEM_ACTOR = "system";
 
     private final AuditRepository repository;
@@ -36,11 +39,14 @@ public class AuditLog {
                 json.writeValueAsString(entry.details()));
     }
 
-    /** Newest first; {@code offset}/{@code limit} page through the filtered events. */
+    /**
+     * Newest first (by id, which follows insertion order); {@code offset}/{@code limit} page through the filtered
+     * events, at most {@link #MAX_PAGE_SIZE} per call.
+     */
     @RolesAllowed(Role.ADMIN_NAME)
     @Transactional(readOnly = true)
     public List<AuditEvent> find(AuditFilter filter, int offset, int limit) {
-        return repository.find(filter, offset, Math.min(limit, 500));
+        return repository.find(filter, offset, Math.min(limit, MAX_PAGE_SIZE));
     }
 
     /** How many events of {@code action} happened since {@code since}; for the admin dashboard. */
