@@ -32,7 +32,10 @@ class WebSecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // any other address needs a signed-in user rather than being denied outright, so a mistyped or bookmarked
+        // address gets the application's own "not found" page instead of a bare 403
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(any -> any.authenticated()));
         http.formLogin(form -> form.failureHandler(new LoginFailureHandler()));
         return http.build();
     }

@@ -1,0 +1,101 @@
+package org.grassroots.crm.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import org.grassroots.crm.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * Which role may open which view. Every route the application registers must appear here, so a new view that
+ * forgets its access annotation (and is therefore denied to everyone) or grants too much fails this test.
+ */
+@SpringBootTest
+class RoleViewMatrixTest extends SpringBrowserlessTest {
+
+    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    private static final String LOGIN = "login";
+
+    /** route template → the roles that may open it. */
+    private static final Map<String, Set<Role>> MATRIX = Map.of(
+            "", EVERY_ROLE,
+            "account", EVERY_ROLE,
+            "users", EnumSet.of(Role.ADMIN),
+            "audit", EnumSet.of(Role.ADMIN));
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void everyRegisteredRouteIsInTheMatrix() {
+        Set<String> registered = new TreeSet<>(RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .map(RouteData::getTemplate).toList());
+        registered.remove(LOGIN);
+        registered.removeIf(route -> route.startsWith("test-only/"));
+        assertThat(registered)
+                .as("routes registered by the application; add new ones to MATRIX with the roles that may open them")
+                .isEqualTo(new TreeSet<>(MATRIX.keySet()));
+        MATRIX.forEach((route, roles) -> assertThat(roles).as("roles for '%s'", route).isNotEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void eachRoleOpensExactlyItsViews(Role role) {
+        signInAs(role);
+        MATRIX.forEach((route, allowed) -> {
+            Component shown = open(route);
+            boolean opened = routeTarget(route).isInstance(shown);
+            assertThat(opened).as("%s opening '/%s'", role, route).isEqualTo(allowed.contains(role));
+        });
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginView() {
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymous",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        for (String route : MATRIX.keySet()) {
+            assertThat(open(route)).as("anonymous opening '/%s'", route).isInstanceOf(routeTarget(LOGIN));
+        }
+    }
+
+    private static void signInAs(Role role) {
+        List<SimpleGrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(role.authority()));
+        User user = new User("matrix-" + role.name().toLowerCase(), "n/a", authorities);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    }
+
+    private static Component open(String route) {
+        UI ui = UI.getCurrent();
+        ui.navigate(route);
+        return ui.getInternals().getActiveRouterTargetsChain().getFirst() instanceof Component component
+                ? component : null;
+    }
+
+    private static Class<? extends Component> routeTarget(String route) {
+        return RouteConfiguration.forApplicationScope().getRoute(route)
+                .orElseThrow(() -> new AssertionError("no view is registered at '/" + route + "'"));
+    }
+}
