@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prepares tables for a bulk load and restores them afterwards: secondary indexes are dropped and rebuilt once,
- * and foreign keys declared on the tables are dropped and re-added, which PostgreSQL validates in one set-based
- * join instead of one lookup per row. Indexes behind primary keys and unique constraints stay, so duplicates are
- * still refused during the load. Everything happens in the caller's transaction: a failed load restores the tables
- * exactly as they were, and a re-added key that does not hold fails the whole load.
+ * Prepares tables for a bulk load and restores them afterwards: secondary indexes are dropped and rebuilt once, and
+ * foreign keys and unique constraints declared on the tables are dropped and re-added, which PostgreSQL checks with
+ * one set-based join or sort instead of one lookup per row. Primary keys stay. Everything happens in the caller's
+ * transaction: a failed load restores the tables exactly as they were, and a re-added constraint that does not hold
+ * (a duplicate, a dangling key) fails the whole load, so nothing unchecked is ever committed.
  */
 public final class BulkLoadWindow {
 
@@ -29,6 +29,13 @@ public final class BulkLoadWindow {
             FROM pg_constraint
             WHERE conrelid = ?::regclass AND contype = 'f'
             """;
+    // unique constraints no foreign key depends on; re-adding one checks the loaded rows with a single sort
+    private static final String UNIQUE_CONSTRAINTS = """
+            SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+            FROM pg_constraint c
+            WHERE c.conrelid = ?::regclass AND c.contype = 'u'
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)
+            """;
 
     private final Connection connection;
     private final List<String> restore = new ArrayList<>();
@@ -39,17 +46,29 @@ public final class BulkLoadWindow {
 
     public static BulkLoadWindow open(Connection connection, String... tables) throws SQLException {
         BulkLoadWindow window = new BulkLoadWindow(connection);
+        List<String> uniques = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
         for (String table : tables) {
-            for (String[] key : window.query(FOREIGN_KEYS, table)) {
-                window.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + key[0]);
-                window.restore.add("ALTER TABLE " + table + " ADD CONSTRAINT " + key[0] + " " + key[1]);
-            }
+            window.dropConstraints(table, FOREIGN_KEYS, keys);
+            window.dropConstraints(table, UNIQUE_CONSTRAINTS, uniques);
             for (String[] index : window.query(SECONDARY_INDEXES, table)) {
                 window.execute("DROP INDEX " + index[0]);
-                window.restore.add(index[1]);
+                indexes.add(index[1]);
             }
         }
+        // uniques before the keys that may rely on them, plain indexes last
+        window.restore.addAll(uniques);
+        window.restore.addAll(keys);
+        window.restore.addAll(indexes);
         return window;
+    }
+
+    private void dropConstraints(String table, String sql, List<String> restoreStatements) throws SQLException {
+        for (String[] constraint : query(sql, table)) {
+            execute("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint[0]);
+            restoreStatements.add("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint[0] + " " + constraint[1]);
+        }
     }
 
     /** Re-adds the keys (validating the loaded rows) and rebuilds the indexes. */

@@ -72,6 +72,7 @@ class DemoDataServiceTest {
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'person_search_name_trgm'")).isOne();
         assertThat(count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'person_email'::regclass AND contype = 'f'"))
                 .isOne();
+        assertThat(count("SELECT count(*) FROM pg_constraint WHERE conname = 'person_email_uk'")).isOne();
     }
 
     @Test
