@@ -8,9 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
-import com.vaadin.flow.component.html.DescriptionList;
-import com.vaadin.flow.component.html.DescriptionList.Description;
-import com.vaadin.flow.component.html.DescriptionList.Term;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -85,11 +82,10 @@ class AccountView extends VerticalLayout {
     }
 
     private static Component whoYouAre(UserAccount account) {
-        DescriptionList facts = new DescriptionList();
-        facts.add(new Term("Username"), new Description(account.username()));
-        facts.add(new Term("Name"), new Description(account.displayName()));
-        facts.add(new Term("Roles"), new Description(
-                account.roles().stream().sorted().map(Role::label).collect(Collectors.joining(", "))));
+        FactList facts = new FactList()
+                .fact("Username", account.username())
+                .fact("Name", account.displayName())
+                .fact("Roles", account.roles().stream().sorted().map(Role::label).collect(Collectors.joining(", ")));
         Card card = new Card();
         card.setTitle("Signed in as");
         card.add(facts);

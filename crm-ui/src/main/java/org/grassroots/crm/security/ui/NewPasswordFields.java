@@ -6,8 +6,8 @@ import com.vaadin.flow.data.binder.Binder;
 import org.grassroots.crm.security.PasswordPolicy;
 
 /**
- * A new password typed twice. The first field carries the policy as helper text; the second only has to repeat
- * it. The service checks the policy itself, so its message appears on the first field.
+ * A new password typed twice. The first field carries the policy as helper text and checks the length at once;
+ * the service checks the whole policy, and its message appears on the first field.
  */
 final class NewPasswordFields {
 
@@ -28,7 +28,10 @@ final class NewPasswordFields {
 
     /** Binds the first field to the record component {@code property}; the second is only checked. */
     void bind(Binder<?> binder, String property) {
-        binder.forField(password).asRequired("Enter a password.").bind(property);
+        binder.forField(password).asRequired("Enter a password.")
+                .withValidator(value -> value.length() >= PasswordPolicy.MIN_LENGTH,
+                        "Use at least " + PasswordPolicy.MIN_LENGTH + " characters.")
+                .bind(property);
         var repeatBinding = binder.forField(repeat)
                 .asRequired("Type the password again.")
                 .withValidator(value -> value.equals(password.getValue()), "The two passwords are not the same.")

@@ -2,6 +2,7 @@ package org.grassroots.crm.security.ui;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -20,10 +21,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.DescriptionList;
-import com.vaadin.flow.component.html.DescriptionList.Description;
-import com.vaadin.flow.component.html.DescriptionList.Term;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -38,6 +37,7 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserAccount;
 import org.grassroots.crm.security.UserService;
+import org.jspecify.annotations.Nullable;
 
 /** Staff accounts for administrators: create, edit name and roles, disable or enable, reset a password. */
 @Route("users")
@@ -46,7 +46,8 @@ import org.grassroots.crm.security.UserService;
 @RolesAllowed(Role.ADMIN_NAME)
 class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final UserService users;
@@ -95,33 +96,50 @@ class UsersView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setAllRowsVisible(true);
         grid.addColumn(UserAccount::username).setKey("username").setHeader("Username")
-                .setComparator(UserAccount::username).setAutoWidth(true).setFlexGrow(0);
+                .setComparator(UserAccount::username).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
         grid.addColumn(UserAccount::displayName).setKey("name").setHeader("Name")
                 .setComparator(account -> account.displayName().toLowerCase(Locale.ROOT)).setAutoWidth(true);
         grid.addColumn(UsersView::roleLabels).setKey("roles").setHeader("Roles").setAutoWidth(true);
-        grid.addComponentColumn(UsersView::status).setKey("status").setHeader("Status").setAutoWidth(true)
-                .setComparator(UserAccount::enabled);
-        grid.addColumn(account -> account.lastLoginAt() == null ? "Never" : DATE_TIME.format(inZone(account.lastLoginAt())))
+        // component columns get fixed widths: auto width measures them before the components are styled
+        grid.addComponentColumn(UsersView::status).setKey("status").setHeader("Status").setWidth("7.25rem")
+                .setFlexGrow(0).setComparator(UserAccount::enabled);
+        grid.addComponentColumn(UsersView::passwordMarker).setKey("password").setHeader("Password")
+                .setWidth("8.5rem").setFlexGrow(0).setComparator(UserAccount::mustChangePassword);
+        grid.addColumn(account -> lastSignIn(account.lastLoginAt(), zone, LocalDate.now(zone)))
                 .setKey("lastSignIn").setHeader("Last sign-in").setAutoWidth(true).setFlexGrow(0)
                 .setComparator(Comparator.comparing(UserAccount::lastLoginAt,
                         Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setTooltipGenerator(account -> account.lastLoginAt() == null ? "Has not signed in yet"
                         : account.lastLoginAt() + " (UTC)");
-        grid.addColumn(account -> DATE.format(inZone(account.createdAt()))).setKey("created").setHeader("Created")
+        grid.addColumn(account -> DATE.format(account.createdAt().atZone(zone))).setKey("created").setHeader("Created")
                 .setComparator(UserAccount::createdAt).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true)
+        grid.addComponentColumn(this::actions).setKey("actions").setWidth("4.5rem")
                 .setFlexGrow(0).setFrozenToEnd(true);
         grid.addItemDoubleClickListener(event -> edit(event.getItem()));
     }
 
     private void refresh() {
         grid.setItems(users.findAll());
+        grid.recalculateColumnWidths();
     }
 
-    private ZonedDateTime inZone(Instant instant) {
-        return instant.atZone(zone);
+    /** "Today, 09:14", "Yesterday, 18:02", "12 Nov, 09:14" this year, a date before that, or "Never". */
+    static String lastSignIn(@Nullable Instant at, ZoneId zone, LocalDate today) {
+        if (at == null) {
+            return "Never";
+        }
+        ZonedDateTime local = at.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        if (day.equals(today)) {
+            return "Today, " + TIME.format(local);
+        }
+        if (day.equals(today.minusDays(1))) {
+            return "Yesterday, " + TIME.format(local);
+        }
+        return day.getYear() == today.getYear() ? DAY.format(local) + ", " + TIME.format(local) : DATE.format(local);
     }
 
     private static String roleLabels(UserAccount account) {
@@ -129,18 +147,20 @@ class UsersView extends VerticalLayout {
     }
 
     private static Component status(UserAccount account) {
-        Badge enabled = new Badge(account.enabled() ? "Enabled" : "Disabled");
-        enabled.addThemeVariants(account.enabled() ? BadgeVariant.SUCCESS : BadgeVariant.CONTRAST);
-        HorizontalLayout badges = new HorizontalLayout(enabled);
-        badges.setSpacing(false);
-        badges.getStyle().set("gap", "var(--lumo-space-xs)");
-        if (account.mustChangePassword()) {
-            Badge mustChange = new Badge("Must change password");
-            mustChange.addThemeVariants(BadgeVariant.WARNING);
-            mustChange.getElement().setProperty("title", "Signs in with a temporary password and must replace it");
-            badges.add(mustChange);
+        Badge status = new Badge(account.enabled() ? "Enabled" : "Disabled");
+        status.addThemeVariants(account.enabled() ? BadgeVariant.SUCCESS : BadgeVariant.CONTRAST);
+        return status;
+    }
+
+    private static Component passwordMarker(UserAccount account) {
+        if (!account.mustChangePassword()) {
+            return new Span();
         }
-        return badges;
+        Badge mustChange = new Badge("Must change");
+        mustChange.addThemeVariants(BadgeVariant.WARNING);
+        mustChange.getElement().setProperty("title", "Has a temporary password and must choose their own at next"
+                + " sign-in");
+        return mustChange;
     }
 
     private Component actions(UserAccount account) {
@@ -190,9 +210,9 @@ class UsersView extends VerticalLayout {
     }
 
     private static Component roleGuide() {
-        DescriptionList list = new DescriptionList();
+        FactList list = new FactList();
         for (Role role : Role.values()) {
-            list.add(new Term(role.label()), new Description(role.description()));
+            list.fact(role.label(), role.description());
         }
         Details guide = new Details("What the roles mean", list);
         guide.setWidthFull();

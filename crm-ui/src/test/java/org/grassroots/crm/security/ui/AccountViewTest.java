@@ -108,6 +108,10 @@ class AccountViewTest extends SpringBrowserlessTest {
         changePassword(INITIAL_PASSWORD, "too-short", "too-short");
         assertThat(passwordField("New password").getErrorMessage()).isEqualTo("Use at least 12 characters.");
 
+        changePassword(INITIAL_PASSWORD, dan.username() + "-password", dan.username() + "-password");
+        assertThat(passwordField("New password").getErrorMessage())
+                .isEqualTo("The password must not contain the username.");
+
         changePassword(INITIAL_PASSWORD, OWN_PASSWORD, OWN_PASSWORD + "!");
         assertThat(passwordField("Repeat the password").getErrorMessage())
                 .isEqualTo("The two passwords are not the same.");

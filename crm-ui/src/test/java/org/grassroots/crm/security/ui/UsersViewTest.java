@@ -2,6 +2,9 @@ package org.grassroots.crm.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -62,8 +65,9 @@ class UsersViewTest extends SpringBrowserlessTest {
         assertThat(grid().getCellText(row, grid().getColumnPosition("name"))).isEqualTo("Rita");
         assertThat(grid().getCellText(row, grid().getColumnPosition("roles"))).isEqualTo("Organizer, Fundraiser");
         assertThat(grid().getCellText(row, grid().getColumnPosition("lastSignIn"))).isEqualTo("Never");
-        assertThat(badges(row)).containsExactly("Enabled", "Must change password");
-        assertThat(badges(rowOf("admin"))).containsExactly("Enabled");
+        assertThat(badges(row, "status")).containsExactly("Enabled");
+        assertThat(badges(row, "password")).containsExactly("Must change");
+        assertThat(badges(rowOf("admin"), "password")).isEmpty();
         assertThat($(Details.class).single().getSummaryText())
                 .isEqualTo("What the roles mean");
     }
@@ -183,7 +187,7 @@ class UsersViewTest extends SpringBrowserlessTest {
         test(confirm).confirm();
 
         assertThat(account(tom.username()).enabled()).isFalse();
-        assertThat(badges(rowOf(tom.username()))).startsWith("Disabled");
+        assertThat(badges(rowOf(tom.username()), "status")).containsExactly("Disabled");
         assertThat(notifications()).contains("Disabled " + tom.username() + ".");
 
         clickRowAction(tom.username(), "Enable");
@@ -229,18 +233,36 @@ class UsersViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aTooShortTemporaryPasswordIsRefusedOnItsField() {
+    void aTemporaryPasswordTheServiceRefusesIsShownOnItsField() {
         UserAccount wes = createUser("wes", Role.ANALYST);
         navigate(UsersView.class);
 
         clickRowAction(wes.username(), "Reset password");
-        test(passwordField("Temporary password")).setValue("short-one");
-        test(passwordField("Repeat the password")).setValue("short-one");
+        test(passwordField("Temporary password")).setValue(wes.username() + "-temporary");
+        test(passwordField("Repeat the password")).setValue(wes.username() + "-temporary");
         test($(Button.class).withText("Set temporary password").single()).click();
 
-        assertThat(passwordField("Temporary password").getErrorMessage()).isEqualTo("Use at least 12 characters.");
+        assertThat(passwordField("Temporary password").getErrorMessage())
+                .isEqualTo("The password must not contain the username.");
+        assertThat($(ResetPasswordDialog.class).exists()).as("dialog stays open").isTrue();
         assertThat(passwordEncoder.matches(INITIAL_PASSWORD,
                 userDetails.loadUserByUsername(wes.username()).getPassword())).isTrue();
+    }
+
+    @Test
+    void lastSignInReadsLikeAPersonWouldSayItInTheirOwnZone() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.of(2026, 3, 10);
+
+        assertThat(UsersView.lastSignIn(null, berlin, today)).isEqualTo("Never");
+        assertThat(UsersView.lastSignIn(Instant.parse("2026-03-10T08:14:00Z"), berlin, today)).isEqualTo("Today, 09:14");
+        assertThat(UsersView.lastSignIn(Instant.parse("2026-03-09T23:30:00Z"), berlin, today))
+                .as("already the 10th in Berlin").isEqualTo("Today, 00:30");
+        assertThat(UsersView.lastSignIn(Instant.parse("2026-03-09T17:02:00Z"), berlin, today))
+                .isEqualTo("Yesterday, 18:02");
+        assertThat(UsersView.lastSignIn(Instant.parse("2026-01-12T08:14:00Z"), berlin, today))
+                .isEqualTo("12 Jan, 09:14");
+        assertThat(UsersView.lastSignIn(Instant.parse("2025-11-30T08:14:00Z"), berlin, today)).isEqualTo("30 Nov 2025");
     }
 
     private void fillNewUserDialog(String username, Set<String> roleLabels, String password, String repeat) {
@@ -270,9 +292,10 @@ class UsersViewTest extends SpringBrowserlessTest {
         throw new AssertionError(username + " is not in the grid");
     }
 
-    private List<String> badges(int row) {
-        Component status = grid().getCellComponent(row, "status");
-        return $(Badge.class, status).all().stream().map(Badge::getText).toList();
+    private List<String> badges(int row, String columnKey) {
+        Component cell = grid().getCellComponent(row, columnKey);
+        return cell instanceof Badge badge ? List.of(badge.getText()) : $(Badge.class, cell).all().stream()
+                .map(Badge::getText).toList();
     }
 
     private MenuItem rowAction(String username, String action) {
