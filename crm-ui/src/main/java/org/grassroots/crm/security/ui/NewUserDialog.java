@@ -72,7 +72,8 @@ final class NewUserDialog extends Dialog {
         try {
             UserAccount created = users.create(request);
             close();
-            Feedback.success("Created " + created.username() + ". They must choose their own password at first sign-in.");
+            Feedback.success("Created " + created.username()
+                    + ". They must choose their own password at first sign-in.");
             onCreated.accept(created);
         } catch (InvalidInputException refused) {
             errors.show(refused);

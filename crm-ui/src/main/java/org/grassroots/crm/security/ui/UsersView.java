@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -113,7 +114,7 @@ class UsersView extends VerticalLayout {
                 .setComparator(Comparator.comparing(UserAccount::lastLoginAt,
                         Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setTooltipGenerator(account -> account.lastLoginAt() == null ? "Has not signed in yet"
-                        : account.lastLoginAt() + " (UTC)");
+                        : account.lastLoginAt().truncatedTo(ChronoUnit.SECONDS) + " (UTC)");
         grid.addColumn(account -> DATE.format(account.createdAt().atZone(zone))).setKey("created").setHeader("Created")
                 .setComparator(UserAccount::createdAt).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setWidth("4.5rem")

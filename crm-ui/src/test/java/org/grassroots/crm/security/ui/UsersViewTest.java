@@ -255,7 +255,8 @@ class UsersViewTest extends SpringBrowserlessTest {
         LocalDate today = LocalDate.of(2026, 3, 10);
 
         assertThat(UsersView.lastSignIn(null, berlin, today)).isEqualTo("Never");
-        assertThat(UsersView.lastSignIn(Instant.parse("2026-03-10T08:14:00Z"), berlin, today)).isEqualTo("Today, 09:14");
+        assertThat(UsersView.lastSignIn(Instant.parse("2026-03-10T08:14:00Z"), berlin, today))
+                .isEqualTo("Today, 09:14");
         assertThat(UsersView.lastSignIn(Instant.parse("2026-03-09T23:30:00Z"), berlin, today))
                 .as("already the 10th in Berlin").isEqualTo("Today, 00:30");
         assertThat(UsersView.lastSignIn(Instant.parse("2026-03-09T17:02:00Z"), berlin, today))
