@@ -66,7 +66,10 @@ public class LoginThrottle {
     }
 
     private Window next(@Nullable Window current, Instant now, int limit) {
-        Window fresh = current == null || current.start().plus(window).isBefore(now) ? new Window(now, 0, null) : current;
+        // A lock that has run out starts a fresh count; otherwise the next typo would lock again at once.
+        boolean startAfresh = current == null || current.start().plus(window).isBefore(now)
+                || current.lockedUntil() != null && !current.lockedUntil().isAfter(now);
+        Window fresh = startAfresh ? new Window(now, 0, null) : current;
         int failures = fresh.failures() + 1;
         Instant lockedUntil = failures >= limit ? now.plus(lockDuration) : fresh.lockedUntil();
         return new Window(fresh.start(), failures, lockedUntil);
