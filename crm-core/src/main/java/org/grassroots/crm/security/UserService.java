@@ -14,6 +14,7 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.internal.AppUser;
 import org.grassroots.crm.security.internal.AppUserRepository;
 import org.grassroots.crm.security.internal.UserAccountMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,15 +35,17 @@ public class UserService {
     private final PasswordPolicy passwordPolicy;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserService(AppUserRepository users, UserAccountMapper mapper, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, AuditLog audit, Clock clock) {
+            PasswordPolicy passwordPolicy, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.mapper = mapper;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -106,6 +109,7 @@ public class UserService {
                     Map.of("before", user.getRoles().stream().sorted().toList(),
                             "after", request.roles().stream().sorted().toList())));
             user.replaceRoles(request.roles(), clock.instant());
+            events.publishEvent(new UserAccessChanged(user.getUsername()));
         }
         return mapper.toAccount(users.saveAndFlush(user));
     }
@@ -124,6 +128,9 @@ public class UserService {
             throw new InvalidInputException("enabled", "This is the last active administrator; it cannot be disabled.");
         }
         user.setEnabled(enabled, clock.instant());
+        if (!enabled) {
+            events.publishEvent(new UserAccessChanged(user.getUsername()));
+        }
         audit.record(AuditEntry.of(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, TARGET,
                 user.getUsername(), Map.of()));
         return mapper.toAccount(users.saveAndFlush(user));
@@ -138,6 +145,7 @@ public class UserService {
         user.setPassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
         users.saveAndFlush(user);
         audit.record(AuditEntry.of(AuditAction.PASSWORD_RESET, TARGET, user.getUsername(), Map.of()));
+        events.publishEvent(new UserAccessChanged(user.getUsername()));
     }
 
     @PreAuthorize("isAuthenticated()")

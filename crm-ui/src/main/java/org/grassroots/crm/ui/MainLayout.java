@@ -58,7 +58,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         boolean flagged = crmPrincipal().map(CrmUserPrincipal::mustChangePassword).orElse(false);
         if (flagged && !ACCOUNT_ROUTE.equals(event.getLocation().getFirstSegment())
                 && users.currentAccount().mustChangePassword()) {
-            event.rerouteTo(ACCOUNT_ROUTE);
+            event.forwardTo(ACCOUNT_ROUTE);
         }
     }
 

@@ -100,7 +100,7 @@ class SignInBrowserIT {
         page.waitForURL("**/account");
         page.getByLabel("Current password").fill("temporary-password-42");
         page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("my-own-secret-phrase-7");
-        page.getByLabel("Confirm new password").fill("my-own-secret-phrase-7");
+        page.getByLabel("Repeat the password").fill("my-own-secret-phrase-7");
         page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Change password")).click();
         page.waitForURL(url -> !url.endsWith("/account"));
 
@@ -128,12 +128,33 @@ class SignInBrowserIT {
         signIn(page, username, "the-right-password-1");
 
         assertThat(page.url()).contains("/login?locked");
-        assertThat(page.getByText("Sign-in is locked for now").isVisible()).isTrue();
+        page.getByText("Sign-in is locked for now").waitFor();
         browser.screenshot(page, "login-locked");
         assertThat(events(username, AuditAction.LOGIN_FAILED, start)).hasSize(10)
                 .allSatisfy(event -> assertThat(event.clientAddress()).isNotBlank());
         assertThat(events(username, AuditAction.LOGIN_LOCKED, start)).hasSize(1);
         assertThat(events(username, AuditAction.LOGIN_SUCCEEDED, start)).isEmpty();
+    }
+
+    @Test
+    void disablingAnAccountEndsThatPersonsOpenSession() {
+        String username = "ended-" + shortId();
+        createUser(username, Role.ANALYST, "temporary-password-43");
+        Page page = browser.newPage(1280);
+        signIn(page, username, "temporary-password-43");
+        page.waitForURL("**/account");
+
+        asAdmin();
+        long id = users.findAll().stream().filter(user -> user.username().equals(username)).findFirst()
+                .orElseThrow().id();
+        users.setEnabled(id, false);
+        SecurityContextHolder.clearContext();
+
+        page.navigate(browser.url(""));
+        page.waitForURL("**/login**");
+        assertThat(page.url()).contains("ended");
+        page.getByText("You were signed out").waitFor();
+        browser.screenshot(page, "session-ended");
     }
 
     private void signIn(Page page, String username, String password) {

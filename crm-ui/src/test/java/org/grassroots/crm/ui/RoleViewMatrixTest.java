@@ -2,29 +2,34 @@ package org.grassroots.crm.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
+import org.grassroots.crm.security.CrmUserDetailsService;
+import org.grassroots.crm.security.CrmUserPrincipal;
+import org.grassroots.crm.security.NewUser;
 import org.grassroots.crm.security.Role;
+import org.grassroots.crm.security.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 
 /**
  * Which role may open which view. Every route the application registers must appear here, so a new view that
@@ -42,6 +47,14 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             "account", EVERY_ROLE,
             "users", EnumSet.of(Role.ADMIN),
             "audit", EnumSet.of(Role.ADMIN));
+
+    private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    CrmUserDetailsService userDetails;
 
     @AfterEach
     void signOut() {
@@ -80,11 +93,26 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
         }
     }
 
-    private static void signInAs(Role role) {
-        List<SimpleGrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(role.authority()));
-        User user = new User("matrix-" + role.name().toLowerCase(), "n/a", authorities);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    /** Signs in as a real account holding only {@code role}, created once per test run. */
+    private void signInAs(Role role) {
+        String username = ACCOUNTS.computeIfAbsent(role, this::createAccount);
+        authenticate(username);
+    }
+
+    private String createAccount(Role role) {
+        String username = "matrix-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+        authenticate("admin");
+        users.create(new NewUser(username, "Matrix " + role.label(), Set.of(role), "temporary-password-1"));
+        authenticate(username);
+        users.changeOwnPassword("temporary-password-1", "matrix-password-" + UUID.randomUUID());
+        return username;
+    }
+
+    private void authenticate(String username) {
+        CrmUserPrincipal principal = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     private static Component open(String route) {

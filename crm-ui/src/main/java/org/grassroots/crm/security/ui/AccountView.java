@@ -23,6 +23,8 @@ import org.grassroots.crm.security.PasswordPolicy;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserAccount;
 import org.grassroots.crm.security.UserService;
+import org.grassroots.crm.ui.FieldErrors;
+import org.grassroots.crm.ui.Feedback;
 
 /**
  * The signed-in person's own account: who they are, which roles they hold, and a form to change their password.

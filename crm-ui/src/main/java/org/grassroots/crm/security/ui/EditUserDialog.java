@@ -16,6 +16,8 @@ import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserAccount;
 import org.grassroots.crm.security.UserService;
 import org.grassroots.crm.security.UserUpdate;
+import org.grassroots.crm.ui.FieldErrors;
+import org.grassroots.crm.ui.Feedback;
 
 /** Changes an account's name and roles; the username is fixed once created. */
 final class EditUserDialog extends Dialog {

@@ -45,6 +45,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (parameters.containsKey("locked")) {
             form.setI18n(messages(true));
             form.setError(true);
+        } else if (parameters.containsKey("ended")) {
+            LoginI18n i18n = messages(false);
+            i18n.getErrorMessage().setTitle("You were signed out");
+            i18n.getErrorMessage().setMessage("An administrator changed your account. Sign in again to continue.");
+            form.setI18n(i18n);
+            form.setError(true);
         } else if (parameters.containsKey("error")) {
             form.setError(true);
         }

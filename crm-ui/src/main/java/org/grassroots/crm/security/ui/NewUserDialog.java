@@ -16,6 +16,8 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.NewUser;
 import org.grassroots.crm.security.UserAccount;
 import org.grassroots.crm.security.UserService;
+import org.grassroots.crm.ui.FieldErrors;
+import org.grassroots.crm.ui.Feedback;
 
 /** Creates a staff account whose holder must replace the initial password at first sign-in. */
 final class NewUserDialog extends Dialog {

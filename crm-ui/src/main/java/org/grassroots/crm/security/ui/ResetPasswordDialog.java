@@ -11,6 +11,8 @@ import com.vaadin.flow.data.binder.ValidationException;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.UserAccount;
 import org.grassroots.crm.security.UserService;
+import org.grassroots.crm.ui.FieldErrors;
+import org.grassroots.crm.ui.Feedback;
 
 /** Sets a temporary password for someone who forgot theirs; they must replace it at their next sign-in. */
 final class ResetPasswordDialog extends Dialog {

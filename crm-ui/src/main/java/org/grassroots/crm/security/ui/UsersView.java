@@ -39,6 +39,7 @@ import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserAccount;
 import org.grassroots.crm.security.UserService;
 import org.jspecify.annotations.Nullable;
+import org.grassroots.crm.ui.Feedback;
 
 /** Staff accounts for administrators: create, edit name and roles, disable or enable, reset a password. */
 @Route("users")

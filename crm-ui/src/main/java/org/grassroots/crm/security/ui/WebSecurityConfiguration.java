@@ -12,8 +12,11 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Web security: Vaadin's configurer (login view, CSRF for Vaadin requests, view access control) and a failure
@@ -28,9 +31,23 @@ class WebSecurityConfiguration {
 
     static final String LOCKED_URL = "/login?locked";
     static final String FAILED_URL = "/login?error";
+    static final String ENDED_URL = "/login?ended";
+
+    /** Knows every signed-in session, so an admin's change to an account can end that person's sessions. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                .expiredUrl(ENDED_URL));
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
         // any other address needs a signed-in user rather than being denied outright, so a mistyped or bookmarked
         // address gets the application's own "not found" page instead of a bare 403
