@@ -12,7 +12,11 @@ public enum AuditAction {
     USER_DISABLED("User disabled"),
     USER_ENABLED("User enabled"),
     PASSWORD_RESET("Password reset by admin"),
-    PASSWORD_CHANGED("Password changed");
+    PASSWORD_CHANGED("Password changed"),
+    PERSON_CREATED("Supporter created"),
+    PERSON_MERGED("Supporters merged"),
+    PERSON_ERASED("Supporter erased"),
+    PERSON_EXPORTED("Supporter data exported");
 
     private final String label;
 
