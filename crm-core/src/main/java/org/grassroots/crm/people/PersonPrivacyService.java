@@ -78,7 +78,7 @@ public class PersonPrivacyService {
 
     /** Everything the CRM holds about the person (after following merges), as one JSON document. */
     @RolesAllowed(Role.ADMIN_NAME)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the export's audit event is written in the same transaction
     public String exportJson(long personId) {
         PersonDetails person = people.findById(personId)
                 .orElseThrow(() -> new InvalidInputException("id", "No supporter with id " + personId + "."));
