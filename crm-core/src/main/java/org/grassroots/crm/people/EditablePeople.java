@@ -1,6 +1,7 @@
 package org.grassroots.crm.people;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.people.internal.EmailRepository;
@@ -56,10 +57,11 @@ class EditablePeople {
 
     /** Adds a checked, free address (primary when the person has none) and records it as subscribed. */
     void attachEmail(PersonEntity person, String email, String cause, @Nullable String source) {
-        person.addEmail(email, person.primaryEmail().isEmpty(), clock.instant());
+        Instant now = clock.instant();
+        person.addEmail(email, person.primaryEmail().isEmpty(), now);
         people.saveAndFlush(person);
         history.recordSubscription(person.getId(), email, SubscriptionStatus.SUBSCRIBED, cause,
-                source == null ? staffSource() : source);
+                source == null ? staffSource() : source, now);
     }
 
     static String staffSource() {

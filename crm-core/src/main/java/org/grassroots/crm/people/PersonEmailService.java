@@ -1,6 +1,7 @@
 package org.grassroots.crm.people;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.common.InvalidInputException;
@@ -98,11 +99,12 @@ public class PersonEmailService {
             throw new InvalidInputException("cause", "Describe the cause in at most 200 characters.");
         }
         if (address.getStatus() != status) {
-            address.setStatus(status, clock.instant());
-            person.touch(clock.instant());
+            Instant now = clock.instant();
+            address.setStatus(status, now);
+            person.touch(now);
             people.saveAndFlush(person);
             history.recordSubscription(person.getId(), address.getEmail(), status, why,
-                    source == null || source.isBlank() ? EditablePeople.staffSource() : source.trim());
+                    source == null || source.isBlank() ? EditablePeople.staffSource() : source.trim(), now);
         }
         return reload(personId);
     }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonTimelineService {
 
     public static final int LIMIT = 200;
+    static final String CREATED = "CREATED";
 
     private final PersonHistory history;
     private final ObjectProvider<TimelineSource> sources;
@@ -34,7 +35,9 @@ public class PersonTimelineService {
         List<TimelineEntry> entries = new ArrayList<>(history.ownTimeline(personId, LIMIT));
         sources.orderedStream().forEach(source -> entries.addAll(source.entriesFor(personId, LIMIT)));
         return entries.stream()
-                .sorted(Comparator.comparing(TimelineEntry::occurredAt).reversed())
+                .sorted(Comparator.comparing(TimelineEntry::occurredAt).reversed()
+                        // what happened in the same instant as the creation happened after it
+                        .thenComparing(entry -> CREATED.equals(entry.kind())))
                 .limit(LIMIT)
                 .toList();
     }

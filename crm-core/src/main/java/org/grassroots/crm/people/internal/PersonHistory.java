@@ -2,6 +2,8 @@ package org.grassroots.crm.people.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +27,14 @@ public class PersonHistory {
     }
 
     public void recordSubscription(long personId, String email, SubscriptionStatus status, String cause,
-            String source) {
+            String source, Instant occurredAt) {
         jdbc.sql("""
-                INSERT INTO subscription_event (person_id, email, status, cause, source)
-                VALUES (:personId, :email, :status, :cause, :source)
+                INSERT INTO subscription_event (person_id, email, status, cause, source, occurred_at)
+                VALUES (:personId, :email, :status, :cause, :source, :occurredAt)
                 """)
                 .param("personId", personId).param("email", email).param("status", status.name())
                 .param("cause", cause).param("source", source)
+                .param("occurredAt", Timestamp.from(occurredAt))
                 .update();
     }
 

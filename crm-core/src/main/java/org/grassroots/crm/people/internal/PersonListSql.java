@@ -43,9 +43,11 @@ public class PersonListSql {
     private static final String ACTIVE = "p.merged_into_id IS NULL AND p.erased_at IS NULL";
 
     private final JdbcClient jdbc;
+    private final ListMarkers markers;
 
-    PersonListSql(JdbcClient jdbc) {
+    PersonListSql(JdbcClient jdbc, ListMarkers markers) {
         this.jdbc = jdbc;
+        this.markers = markers;
     }
 
     public PersonPage page(Spec spec, @Nullable PageKey after, int offset, int limit) {
@@ -82,10 +84,18 @@ public class PersonListSql {
         String sortKey = spec.byRelevance() ? "word_similarity(:term, p.search_name)" : sortKey(spec.sort());
         String direction = spec.byRelevance() || spec.descending() ? "DESC" : "ASC";
         String idDirection = spec.byRelevance() ? "ASC" : direction;
+        int skip = after != null && !spec.byRelevance() ? 0 : offset;
+        if (after == null && spec.match() == Match.ALL && filter.isEmpty() && spec.criteriaSql().isEmpty()) {
+            var jump = markers.jumpFor(sortOrDefault(spec.sort()), spec.descending(), offset);
+            if (jump.isPresent()) {
+                after = jump.get().after();
+                skip = jump.get().remainder();
+            }
+        }
         boolean keyset = after != null && !spec.byRelevance();
         if (keyset) {
             String comparison = "DESC".equals(direction) ? "<" : ">";
-            if (spec.sort() == PersonSort.ID) {
+            if (sortOrDefault(spec.sort()) == PersonSort.ID) {
                 conditions.add("p.id " + comparison + " :afterId");
             } else {
                 conditions.add("(" + sortKey + ", p.id) " + comparison + " (" + castFor(spec.sort()) + ", :afterId)");
@@ -94,7 +104,7 @@ public class PersonListSql {
             params.put("afterId", after.id());
         }
         params.put("limit", limit);
-        params.put("offset", keyset ? 0 : offset);
+        params.put("offset", skip);
         String sql = """
                 WITH page AS (
                     SELECT p.id, %1$s AS sort_value FROM person p
@@ -134,8 +144,12 @@ public class PersonListSql {
                 .query(Long.class).optional().orElse(0L);
     }
 
-    private static String sortKey(@Nullable PersonSort sort) {
-        return switch (sort == null ? PersonSort.NAME : sort) {
+    static PersonSort sortOrDefault(@Nullable PersonSort sort) {
+        return sort == null ? PersonSort.NAME : sort;
+    }
+
+    static String sortKey(@Nullable PersonSort sort) {
+        return switch (sortOrDefault(sort)) {
             case NAME -> "p.search_name";
             case STATE -> "coalesce(p.state, '')";
             case CREATED -> "p.created_at";

@@ -18,6 +18,9 @@ import org.grassroots.crm.ui.FieldErrors;
  */
 class ContactFields {
 
+    private static final String STATE_HINT = "Filled from the ZIP when left empty";
+    private static final String ZIP_HINT = "5 digits, or ZIP+4";
+    private static final String SOURCE_HINT = "Where they came from, e.g. petition-2026";
     static final String ZIP_PATTERN = "\\s*[0-9]{3,5}(-?[0-9]{4})?\\s*";
 
     final TextField firstName = new TextField("First name");
@@ -34,9 +37,7 @@ class ContactFields {
         state.setItems(UsState.values());
         state.setItemLabelGenerator(s -> s.name() + " · " + s.displayName());
         state.setClearButtonVisible(true);
-        state.setHelperText("Filled from the ZIP when left empty");
-        zip.setHelperText("5 digits, or ZIP+4");
-        source.setHelperText("Where they came from, e.g. petition-2026");
+        setReadOnly(false);
         binder.forField(firstName).withValidator(new StringLengthValidator("Use at most 100 characters.", 0, 100))
                 .bind(ContactDraft::getFirstName, ContactDraft::setFirstName);
         binder.forField(lastName).withValidator(new StringLengthValidator("Use at most 100 characters.", 0, 100))
@@ -67,8 +68,12 @@ class ContactFields {
         return List.of(firstName, lastName, street, city, state, zip, source);
     }
 
+    /** Read-only shows the values only; the typing hints appear while editing. */
     void setReadOnly(boolean readOnly) {
         binder.setReadOnly(readOnly);
+        state.setHelperText(readOnly ? null : STATE_HINT);
+        zip.setHelperText(readOnly ? null : ZIP_HINT);
+        source.setHelperText(readOnly ? null : SOURCE_HINT);
     }
 
     /** Clears earlier service messages before the next attempt. */

@@ -61,6 +61,7 @@ class EmailsCard extends Card {
         status.setItemLabelGenerator(SubscriptionStatus::label);
         status.setValue(email.status());
         status.setAriaLabel("Subscription status of " + email.email());
+        status.setWidth("11rem");
         status.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 apply(() -> emails.changeStatus(personId, email.email(), e.getValue(), STAFF_CAUSE, null));

@@ -57,8 +57,8 @@ class MergeDialog extends Dialog {
         find.setValueChangeTimeout(300);
         candidates.addColumn(PersonRow::name).setHeader("Name").setFlexGrow(2);
         candidates.addColumn(PersonRow::primaryEmail).setHeader("E-mail").setFlexGrow(2);
-        candidates.addColumn(PersonRow::state).setHeader("State").setWidth("5em").setFlexGrow(0);
-        candidates.addColumn(PersonRow::id).setHeader("ID").setWidth("6em").setFlexGrow(0);
+        candidates.addColumn(PersonRow::state).setHeader("State").setWidth("5rem").setFlexGrow(0);
+        candidates.addColumn(PersonRow::id).setHeader("ID").setWidth("6rem").setFlexGrow(0);
         candidates.setHeight("14em");
         find.addValueChangeListener(e -> {
             String text = e.getValue().trim();

@@ -83,6 +83,7 @@ class SupportersView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(searchField, add);
         toolbar.setWidthFull();
+        toolbar.setWrap(true);
         toolbar.setFlexGrow(1, searchField);
         toolbar.setAlignItems(Alignment.BASELINE);
 
@@ -94,7 +95,7 @@ class SupportersView extends VerticalLayout {
         statusFilter.setItems(SubscriptionStatus.values());
         statusFilter.setItemLabelGenerator(SubscriptionStatus::label);
         statusFilter.setClearButtonVisible(true);
-        statusFilter.setHelperText("of the primary e-mail");
+        statusFilter.setTooltipText("Subscription status of the primary e-mail address");
         FlexLayout filters = new FlexLayout(stateFilter, tagFilter, statusFilter);
         criteriaBoxes = search.criteria().stream().map(this::criterionBox).toList();
         criteriaBoxes.forEach(filters::add);
@@ -122,16 +123,17 @@ class SupportersView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.addColumn(PersonRow::name).setHeader("Name").setKey(PersonSort.NAME.name()).setSortable(true)
-                .setFlexGrow(2).setAutoWidth(false);
-        grid.addColumn(PersonRow::primaryEmail).setHeader("E-mail").setKey("email").setFlexGrow(2);
+                .setWidth("12rem").setFlexGrow(2).setFrozen(true);
+        grid.addColumn(PersonRow::primaryEmail).setHeader("E-mail").setKey("email").setWidth("14rem")
+                .setFlexGrow(2);
         grid.addColumn(PersonRow::state).setHeader("State").setKey(PersonSort.STATE.name()).setSortable(true)
-                .setWidth("6em").setFlexGrow(0);
-        grid.addColumn(PersonRow::zip).setHeader("ZIP").setKey("zip").setWidth("7em").setFlexGrow(0);
-        grid.addColumn(PersonRow::tags).setHeader("Tags").setKey("tags").setFlexGrow(1);
+                .setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(PersonRow::zip).setHeader("ZIP").setKey("zip").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(PersonRow::tags).setHeader("Tags").setKey("tags").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(row -> DATE.format(row.createdAt())).setHeader("Added").setKey(PersonSort.CREATED.name())
-                .setSortable(true).setWidth("9em").setFlexGrow(0);
+                .setSortable(true).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(PersonRow::id).setHeader("ID").setKey(PersonSort.ID.name()).setSortable(true)
-                .setWidth("7em").setFlexGrow(0);
+                .setWidth("7rem").setFlexGrow(0);
         grid.setMultiSort(false);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SupporterView.class,
                 new RouteParameters(SupporterView.ID, String.valueOf(e.getItem().id())))));
