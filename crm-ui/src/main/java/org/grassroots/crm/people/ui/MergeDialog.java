@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -55,10 +56,7 @@ class MergeDialog extends Dialog {
         find.setWidthFull();
         find.setValueChangeMode(ValueChangeMode.TIMEOUT);
         find.setValueChangeTimeout(300);
-        candidates.addColumn(PersonRow::name).setHeader("Name").setFlexGrow(2);
-        candidates.addColumn(PersonRow::primaryEmail).setHeader("E-mail").setFlexGrow(2);
-        candidates.addColumn(PersonRow::state).setHeader("State").setWidth("5rem").setFlexGrow(0);
-        candidates.addColumn(PersonRow::id).setHeader("ID").setWidth("6rem").setFlexGrow(0);
+        candidates.addComponentColumn(MergeDialog::candidate).setHeader("Possible duplicates");
         candidates.setHeight("14em");
         find.addValueChangeListener(e -> {
             String text = e.getValue().trim();
@@ -118,6 +116,15 @@ class MergeDialog extends Dialog {
         } catch (InvalidInputException error) {
             Feedback.error(error.getMessage());
         }
+    }
+
+    private static Div candidate(PersonRow row) {
+        Div name = new Div(row.name() + " · #" + row.id());
+        name.addClassName("candidate-name");
+        Div details = new Div(String.join(" · ", java.util.stream.Stream.of(row.primaryEmail(), row.state(), row.zip())
+                .filter(part -> part != null && !part.isBlank()).toList()));
+        details.addClassName("candidate-details");
+        return new Div(name, details);
     }
 
     private static String nameOf(PersonDetails person) {

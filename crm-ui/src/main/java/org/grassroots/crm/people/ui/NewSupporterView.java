@@ -58,7 +58,12 @@ class NewSupporterView extends VerticalLayout {
 
         FormLayout form = contact.layout();
         form.addComponentAtIndex(2, email);
-        form.addComponentAtIndex(3, new HorizontalLayout(phone, phoneKind));
+        phoneKind.setWidth("8rem");
+        HorizontalLayout phoneRow = new HorizontalLayout(phone, phoneKind);
+        phoneRow.setFlexGrow(1, phone);
+        phoneRow.setWidthFull();
+        phone.setMinWidth("0");
+        form.addComponentAtIndex(3, phoneRow);
         form.add(tags);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -56,7 +56,8 @@ class PhonesCard extends Card {
         kind.setItemLabelGenerator(PhoneKind::label);
         kind.setValue(PhoneKind.MOBILE);
         kind.setAriaLabel("Phone type");
-        kind.setWidth("8em");
+        kind.setWidth("8rem");
+        number.setMinWidth("0");
         add.addClickListener(e -> {
             try {
                 onChanged.accept(people.addPhone(person.id(), new NewPhone(number.getValue(), kind.getValue())));
