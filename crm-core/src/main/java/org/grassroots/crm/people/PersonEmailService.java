@@ -2,6 +2,7 @@ package org.grassroots.crm.people;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.common.InvalidInputException;
@@ -110,7 +111,7 @@ public class PersonEmailService {
     }
 
     private EmailEntity owned(PersonEntity person, String email) {
-        String normalised = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        String normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         return person.email(normalised).orElseThrow(() -> new InvalidInputException("email",
                 normalised + " is not an address of this supporter."));
     }

@@ -1,7 +1,7 @@
 package org.grassroots.crm.people;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +70,10 @@ public class PersonService {
             throw new InvalidInputException("firstName", "Enter a name or an e-mail address.");
         }
         addresses.forEach(email -> editable.checkEmailFree(email, null));
-        List<String> phones = new ArrayList<>();
+        Map<String, PhoneKind> phones = new LinkedHashMap<>();
         for (NewPhone phone : request.phones()) {
             if (phone != null && phone.number() != null && !phone.number().isBlank()) {
-                phones.add(rules.phone(phone.number()));
+                phones.putIfAbsent(rules.phone(phone.number()), phone.kindOrDefault());
             }
         }
         PostalAddress address = rules.address(request.address());
@@ -83,9 +83,7 @@ public class PersonService {
 
         PersonEntity person = new PersonEntity(clock.instant());
         setContact(person, firstName, lastName, address, source);
-        for (int i = 0; i < request.phones().size() && i < phones.size(); i++) {
-            person.addPhone(phones.get(i), request.phones().get(i).kindOrDefault().name(), clock.instant());
-        }
+        phones.forEach((e164, kind) -> person.addPhone(e164, kind.name(), clock.instant()));
         tagNames.forEach(name -> person.getTags().add(tag(name)));
         people.saveAndFlush(person);
         for (String email : addresses) {

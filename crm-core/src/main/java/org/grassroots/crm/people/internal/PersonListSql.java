@@ -112,7 +112,7 @@ public class PersonListSql {
                     ORDER BY %1$s %3$s, p.id %4$s
                     LIMIT :limit OFFSET :offset
                 )
-                SELECT page.sort_value, p.id, p.state, p.zip, p.created_at,
+                SELECT page.sort_value, p.id, p.state, p.zip, p.created_at, p.demo,
                        coalesce(nullif(btrim(concat_ws(' ', p.first_name, p.last_name)), ''), e.email,
                                 'Supporter #' || p.id) AS name,
                        e.email,
@@ -177,7 +177,7 @@ public class PersonListSql {
         }
         PersonRow row = new PersonRow(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("state"), rs.getString("zip"), rs.getString("tags") == null ? "" : rs.getString("tags"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("demo"));
         return new Object[] {row, sortValue};
     }
 }

@@ -69,7 +69,7 @@ class EmailsCard extends Card {
         });
         Div row = new Div(address);
         if (email.primary()) {
-            row.add(SupporterHeader.primaryBadge(email));
+            row.add(SupporterHeader.primaryBadge());
         } else {
             Button primary = new Button("Make primary", e -> apply(() -> emails.setPrimary(personId, email.email())));
             primary.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

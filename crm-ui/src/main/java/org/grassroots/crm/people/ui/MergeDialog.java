@@ -1,6 +1,7 @@
 package org.grassroots.crm.people.ui;
 
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -121,7 +122,7 @@ class MergeDialog extends Dialog {
     private static Div candidate(PersonRow row) {
         Div name = new Div(row.name() + " · #" + row.id());
         name.addClassName("candidate-name");
-        Div details = new Div(String.join(" · ", java.util.stream.Stream.of(row.primaryEmail(), row.state(), row.zip())
+        Div details = new Div(String.join(" · ", Stream.of(row.primaryEmail(), row.state(), row.zip())
                 .filter(part -> part != null && !part.isBlank()).toList()));
         details.addClassName("candidate-details");
         return new Div(name, details);
@@ -134,7 +135,7 @@ class MergeDialog extends Dialog {
     }
 
     private static String addressOf(PostalAddress address) {
-        String text = String.join(", ", java.util.stream.Stream.of(address.street(), address.city(),
+        String text = String.join(", ", Stream.of(address.street(), address.city(),
                 address.state() == null ? null : address.state().name(), address.zip())
                 .filter(part -> part != null && !part.isBlank()).toList());
         return text.isEmpty() ? "(none)" : text;

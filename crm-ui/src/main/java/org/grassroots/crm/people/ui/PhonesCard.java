@@ -42,7 +42,7 @@ class PhonesCard extends Card {
             remove.setAriaLabel("Remove " + phone.e164());
             Div row = new Div(new Span(phone.e164()), new Span(phone.kind().label()), remove);
             if (phone.primary()) {
-                row.addComponentAtIndex(2, SupporterHeader.badge("Primary", com.vaadin.flow.component.badge.BadgeVariant.SMALL));
+                row.addComponentAtIndex(2, SupporterHeader.primaryBadge());
             }
             row.addClassName("phone-row");
             add(row);

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import org.grassroots.crm.people.EmailAddress;
 import org.grassroots.crm.people.PersonDetails;
 import org.grassroots.crm.people.SubscriptionStatus;
 
@@ -49,8 +48,8 @@ final class SupporterHeader {
         });
     }
 
-    static Badge primaryBadge(EmailAddress email) {
-        return badge(email.primary() ? "Primary" : "", BadgeVariant.SMALL);
+    static Badge primaryBadge() {
+        return badge("Primary", BadgeVariant.SMALL);
     }
 
     static Badge badge(String text, BadgeVariant variant) {

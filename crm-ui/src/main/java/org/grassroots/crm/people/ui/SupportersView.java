@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -122,23 +124,35 @@ class SupportersView extends VerticalLayout {
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(PersonRow::name).setHeader("Name").setKey(PersonSort.NAME.name()).setSortable(true)
+        grid.addComponentColumn(SupportersView::nameCell).setHeader("Name").setKey(PersonSort.NAME.name())
+                .setSortProperty(PersonSort.NAME.name())
                 .setWidth("12rem").setFlexGrow(2).setFrozen(true);
         grid.addColumn(PersonRow::primaryEmail).setHeader("E-mail").setKey("email").setWidth("14rem")
                 .setFlexGrow(2);
-        grid.addColumn(PersonRow::state).setHeader("State").setKey(PersonSort.STATE.name()).setSortable(true)
+        grid.addColumn(PersonRow::state).setHeader("State").setKey(PersonSort.STATE.name())
+                .setSortProperty(PersonSort.STATE.name())
                 .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(PersonRow::zip).setHeader("ZIP").setKey("zip").setWidth("7rem").setFlexGrow(0);
         grid.addColumn(PersonRow::tags).setHeader("Tags").setKey("tags").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(row -> DATE.format(row.createdAt())).setHeader("Added").setKey(PersonSort.CREATED.name())
-                .setSortable(true).setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(PersonRow::id).setHeader("ID").setKey(PersonSort.ID.name()).setSortable(true)
+                .setSortProperty(PersonSort.CREATED.name()).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(PersonRow::id).setHeader("ID").setKey(PersonSort.ID.name())
+                .setSortProperty(PersonSort.ID.name())
                 .setWidth("7rem").setFlexGrow(0);
         grid.setMultiSort(false);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SupporterView.class,
                 new RouteParameters(SupporterView.ID, String.valueOf(e.getItem().id())))));
         emptyState.addClassName("supporters-empty");
         grid.setEmptyStateComponent(emptyState);
+    }
+
+    private static Span nameCell(PersonRow row) {
+        Span name = new Span(row.name());
+        if (row.demo()) {
+            name.add(SupporterHeader.badge("Demo", BadgeVariant.WARNING));
+            name.addClassName("demo-row");
+        }
+        return name;
     }
 
     /** Re-reads the list for the current search and filters; a name search needs 3 characters first. */

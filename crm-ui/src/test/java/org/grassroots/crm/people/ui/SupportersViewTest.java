@@ -13,11 +13,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.people.NewPerson;
 import org.grassroots.crm.people.PersonDetails;
 import org.grassroots.crm.people.PersonRow;
 import org.grassroots.crm.people.PersonService;
+import org.grassroots.crm.people.PersonSort;
 import org.grassroots.crm.people.PostalAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +115,11 @@ class SupportersViewTest extends SpringBrowserlessTest {
 
         test(comboBox("Tag")).selectItem(tag);
         assertThat(test(grid()).size()).isEqualTo(2);
+        int idColumn = grid().getColumns().indexOf(grid().getColumnByKey(PersonSort.ID.name()));
+        test(grid()).sortByColumn(idColumn, SortDirection.DESCENDING);
+        assertThat(test(grid()).getRow(0).id()).isGreaterThan(test(grid()).getRow(1).id());
+        test(grid()).sortByColumn(idColumn, SortDirection.ASCENDING);
+        assertThat(test(grid()).getRow(0).id()).isEqualTo(texan.id());
         test(state()).selectItem("TX · Texas");
         assertThat(test(grid()).size()).isEqualTo(1);
         assertThat(test(grid()).getRow(0).id()).isEqualTo(texan.id());
