@@ -13,7 +13,11 @@ public enum AuditAction {
     USER_ENABLED("User enabled"),
     PASSWORD_RESET("Password reset by admin"),
     PASSWORD_CHANGED("Password changed"),
-    DEMO_DATA_GENERATED("Demo data generated");
+    DEMO_DATA_GENERATED("Demo data generated"),
+    PERSON_CREATED("Supporter created"),
+    PERSON_MERGED("Supporters merged"),
+    PERSON_ERASED("Supporter erased"),
+    PERSON_EXPORTED("Supporter data exported");
 
     private final String label;
 

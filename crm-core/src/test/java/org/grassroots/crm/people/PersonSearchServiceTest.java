@@ -1,0 +1,165 @@
+package org.grassroots.crm.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.grassroots.crm.people.PeopleTests.assertInvalid;
+import static org.grassroots.crm.people.PeopleTests.signInAs;
+import static org.grassroots.crm.people.PeopleTests.unique;
+import static org.grassroots.crm.people.PeopleTests.uniqueEmail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.grassroots.crm.geo.UsState;
+import org.grassroots.crm.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@SpringBootTest
+class PersonSearchServiceTest {
+
+    @Autowired
+    PersonSearchService search;
+
+    @Autowired
+    PersonService people;
+
+    @Autowired
+    PersonEmailService emails;
+
+    @BeforeEach
+    void signIn() {
+        signInAs("fundraiser-fay", Role.FUNDRAISER);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anAddressFindsItsOwnerExactlyInAnyCase() {
+        String email = uniqueEmail();
+        PersonDetails owner = people.create(PeopleTests.person("Mia", unique("Exact"), email));
+
+        assertThat(rows(new PersonQuery("  " + email.toUpperCase() + " ", PersonFilter.none(), null, false)))
+                .extracting(PersonRow::id, PersonRow::primaryEmail).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(owner.id(), email));
+        assertThat(rows(new PersonQuery("x" + email, PersonFilter.none(), null, false))).isEmpty();
+    }
+
+    @Test
+    void aPhoneNumberFindsItsOwnerHoweverItIsWritten() {
+        String lastName = unique("Phone");
+        String number = "+1 415 555 " + String.format("%04d", (int) (Math.random() * 10_000));
+        PersonDetails owner = people.create(new NewPerson("Pia", lastName, List.of(),
+                List.of(new NewPhone(number, PhoneKind.HOME)), null, null, null));
+        String digits = owner.phones().getFirst().e164().substring(2);
+
+        assertThat(rows(query("(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6))))
+                .extracting(PersonRow::id).containsExactly(owner.id());
+    }
+
+    @Test
+    void aNameIsFoundFuzzilyBestMatchFirst() {
+        String lastName = unique("Zorbaq");
+        PersonDetails exact = people.create(PeopleTests.person("Quentin", lastName));
+        PersonDetails other = people.create(PeopleTests.person("Quinta", lastName + "x"));
+
+        List<PersonRow> found = rows(query("quentin " + lastName.substring(0, lastName.length() - 1)));
+
+        assertThat(found).extracting(PersonRow::id).startsWith(exact.id()).contains(other.id());
+    }
+
+    @Test
+    void aNameSearchNeedsThreeCharacters() {
+        assertInvalid(() -> search.page(query("ab"), null, 0, 50), "search").hasMessageContaining("at least 3");
+        assertInvalid(() -> search.listing(query(" a ")), "search");
+        assertThat(search.page(query("abc"), null, 0, 50).rows()).isNotNull();
+    }
+
+    @Test
+    void filtersByStateTagStatusAndCriteria() {
+        String tag = unique("filter ");
+        String unsubscribed = uniqueEmail();
+        PersonDetails texan = create(tag, UsState.TX, "78701", uniqueEmail());
+        PersonDetails georgian = create(tag, UsState.GA, "30303", unsubscribed);
+        emails.changeStatus(georgian.id(), unsubscribed, SubscriptionStatus.UNSUBSCRIBED, "test", null);
+        people.addNote(georgian.id(), "has a note");
+
+        assertThat(ids(new PersonFilter(null, tag, null, Set.of()))).containsExactly(georgian.id(), texan.id());
+        assertThat(ids(new PersonFilter(UsState.TX, tag, null, Set.of()))).containsExactly(texan.id());
+        assertThat(ids(new PersonFilter(null, tag.toUpperCase(), SubscriptionStatus.UNSUBSCRIBED, Set.of())))
+                .containsExactly(georgian.id());
+        assertThat(ids(new PersonFilter(null, tag, null, Set.of(HasNoteCriterion.KEY))))
+                .containsExactly(georgian.id());
+        assertThat(search.criteria()).contains(new CriterionOption(HasNoteCriterion.KEY, "Has a note"));
+        assertInvalid(() -> ids(new PersonFilter(null, tag, null, Set.of("no-such-filter"))), "criteria");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PersonSort.class)
+    void keysetPagingReturnsTheSameRowsAsOffsetPaging(PersonSort sort) {
+        String tag = unique("paging ");
+        UsState[] states = {UsState.TX, UsState.GA, null, UsState.NV, UsState.TX};
+        String[] zips = {"78701", "30303", null, "89501", "75201"};
+        String[] firstNames = {"Alex", "Alex", "Bea", "Cy", "alex", "Dee", "Bea"};
+        for (int i = 0; i < 23; i++) {
+            people.create(new NewPerson(firstNames[i % firstNames.length], "Pager", List.of(), List.of(),
+                    new PostalAddress(null, null, states[i % states.length], zips[i % zips.length]), null,
+                    List.of(tag)));
+        }
+        for (boolean descending : new boolean[] {false, true}) {
+            PersonQuery query = new PersonQuery(null, new PersonFilter(null, tag, null, Set.of()), sort, descending);
+            List<PersonRow> byOffset = search.page(query, null, 0, 100).rows();
+
+            List<PersonRow> byKeyset = new ArrayList<>();
+            PageKey last = null;
+            do {
+                PersonPage page = search.page(query, last, 0, 5);
+                byKeyset.addAll(page.rows());
+                last = page.rows().size() == 5 ? page.lastKey() : null;
+            } while (last != null);
+            List<PersonRow> byListing = new ArrayList<>();
+            PersonListing listing = search.listing(query);
+            for (int offset = 0; offset < 30; offset += 7) {
+                byListing.addAll(listing.fetch(offset, 7));
+            }
+
+            assertThat(byOffset).hasSize(23);
+            assertThat(byKeyset).as("keyset, descending=" + descending).containsExactlyElementsOf(byOffset);
+            assertThat(byListing).as("listing, descending=" + descending).containsExactlyElementsOf(byOffset);
+            assertThat(search.page(query, null, 20, 5).rows()).containsExactlyElementsOf(byOffset.subList(20, 23));
+        }
+    }
+
+    @Test
+    void theUnfilteredListKnowsItsSizeAndSearchesDoNot() {
+        assertThat(search.knownSize(PersonQuery.all())).isPresent();
+        assertThat(search.knownSize(query("someone"))).isEmpty();
+    }
+
+    private PersonDetails create(String tag, UsState state, String zip, String email) {
+        return people.create(new NewPerson("Fil", unique("Ter"), List.of(email), List.of(),
+                new PostalAddress(null, null, state, zip), null, List.of(tag)));
+    }
+
+    private List<Long> ids(PersonFilter filter) {
+        return search.page(new PersonQuery(null, filter, PersonSort.STATE, false), null, 0, 50).rows().stream()
+                .map(PersonRow::id).toList();
+    }
+
+    private List<PersonRow> rows(PersonQuery query) {
+        return search.page(query, null, 0, 50).rows();
+    }
+
+    private static PersonQuery query(String text) {
+        return new PersonQuery(text, PersonFilter.none(), null, false);
+    }
+}

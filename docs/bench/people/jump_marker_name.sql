@@ -1,0 +1,3 @@
+\set id random(1, 1200000)
+\set r random(0, 4999)
+WITH page AS (SELECT p.id, p.search_name AS sort_value FROM person p WHERE p.merged_into_id IS NULL AND p.erased_at IS NULL AND (p.search_name, p.id) > ((SELECT search_name FROM person WHERE id = :id), :id) ORDER BY p.search_name ASC, p.id ASC LIMIT 50 OFFSET :r) SELECT page.sort_value, p.id, p.state, p.zip, p.created_at, coalesce(nullif(btrim(concat_ws(' ', p.first_name, p.last_name)), ''), e.email, 'Supporter #' || p.id) AS name, e.email, (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id) AS tags FROM page JOIN person p ON p.id = page.id LEFT JOIN person_email e ON e.person_id = p.id AND e.is_primary ORDER BY page.sort_value ASC, p.id ASC;

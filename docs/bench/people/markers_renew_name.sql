@@ -1,0 +1,1 @@
+SELECT sort_value, id FROM (SELECT p.search_name AS sort_value, p.id, row_number() OVER (ORDER BY p.search_name ASC, p.id ASC) AS n FROM person p WHERE p.merged_into_id IS NULL AND p.erased_at IS NULL) numbered WHERE n % 5000 = 0 ORDER BY n;
