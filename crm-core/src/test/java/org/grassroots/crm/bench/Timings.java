@@ -64,7 +64,9 @@ public final class Timings {
         out.append("| operation | runs | p50 ms | p95 ms | max ms | p50 × baseline | target |\n");
         out.append("|---|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
-            String ratio = baseline == null || baseline.p50() == 0 ? "" : format(row.p50() / baseline.p50());
+            // a single long operation (a load) is not comparable with the per-request baseline
+            String ratio = baseline == null || baseline.p50() == 0 || row.runs() == 1 ? ""
+                    : format(row.p50() / baseline.p50());
             out.append("| ").append(row.name()).append(" | ").append(row.runs()).append(" | ")
                     .append(format(row.p50())).append(" | ").append(format(row.p95())).append(" | ")
                     .append(format(row.max())).append(" | ").append(ratio).append(" | ").append(row.target())

@@ -39,14 +39,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RoleViewMatrixTest extends SpringBrowserlessTest {
 
     private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    /** Everyone who works with personal data; ANALYST sees aggregates only. */
+    private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.FUNDRAISER,
+            Role.VOLUNTEER_COORDINATOR);
     private static final String LOGIN = "login";
 
     /** route template → the roles that may open it. */
-    private static final Map<String, Set<Role>> MATRIX = Map.of(
-            "", EVERY_ROLE,
-            "account", EVERY_ROLE,
-            "users", EnumSet.of(Role.ADMIN),
-            "audit", EnumSet.of(Role.ADMIN));
+    private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
+            Map.entry("", EVERY_ROLE),
+            Map.entry("account", EVERY_ROLE),
+            Map.entry("users", EnumSet.of(Role.ADMIN)),
+            Map.entry("audit", EnumSet.of(Role.ADMIN)),
+            Map.entry("supporters", STAFF),
+            Map.entry("supporters/new", STAFF),
+            Map.entry("supporters/:id", STAFF));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
 
@@ -117,13 +123,18 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
 
     private static Component open(String route) {
         UI ui = UI.getCurrent();
-        ui.navigate(route);
+        ui.navigate(location(route));
         return ui.getInternals().getActiveRouterTargetsChain().getFirst() instanceof Component component
                 ? component : null;
     }
 
+    /** A concrete address for a route template: parameters such as {@code :id} get the value 1. */
+    private static String location(String route) {
+        return route.replaceAll(":[A-Za-z]+", "1");
+    }
+
     private static Class<? extends Component> routeTarget(String route) {
-        return RouteConfiguration.forApplicationScope().getRoute(route)
+        return RouteConfiguration.forApplicationScope().getRoute(location(route))
                 .orElseThrow(() -> new AssertionError("no view is registered at '/" + route + "'"));
     }
 }
