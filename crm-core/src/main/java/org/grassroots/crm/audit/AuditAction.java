@@ -12,7 +12,18 @@ public enum AuditAction {
     USER_DISABLED("User disabled"),
     USER_ENABLED("User enabled"),
     PASSWORD_RESET("Password reset by admin"),
-    PASSWORD_CHANGED("Password changed");
+    PASSWORD_CHANGED("Password changed"),
+    VOLUNTEER_ENROLLED("Volunteer enrolled"),
+    VOLUNTEER_UPDATED("Volunteer profile changed"),
+    SKILL_CREATED("Volunteer skill added"),
+    SKILL_UPDATED("Volunteer skill changed"),
+    EVENT_CREATED("Event created"),
+    EVENT_UPDATED("Event changed"),
+    SHIFT_CREATED("Shift added"),
+    SHIFT_UPDATED("Shift changed"),
+    SIGNUP_CREATED("Signed up for a shift"),
+    SIGNUP_STATUS_CHANGED("Sign-up status changed"),
+    HOURS_LOGGED("Volunteer hours logged");
 
     private final String label;
 
