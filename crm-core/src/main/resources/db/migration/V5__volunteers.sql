@@ -88,8 +88,10 @@ CREATE TABLE signup (
     CONSTRAINT signup_shift_person_uk UNIQUE (shift_id, person_id),
     CONSTRAINT signup_hours_only_attended CHECK (hours IS NULL OR status = 'ATTENDED')
 );
--- a volunteer's sign-ups (the unique constraint's index serves a shift's sign-ups)
+-- a volunteer's sign-ups
 CREATE INDEX signup_person_idx ON signup (person_id, id);
+-- a shift's places taken and the hours logged on shifts (dashboard), both index-only
+CREATE INDEX signup_shift_status_idx ON signup (shift_id, status) INCLUDE (hours);
 -- a volunteer's total hours: an index-only sum over their attended sign-ups
 CREATE INDEX signup_person_hours_idx ON signup (person_id) INCLUDE (hours) WHERE status = 'ATTENDED';
 
