@@ -1,11 +1,6 @@
 package org.grassroots.crm.volunteers;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +109,7 @@ public class VolunteerService {
         if (notes != null && notes.length() > 4000) {
             throw new InvalidInputException("notes", "Keep the notes under 4,000 characters.");
         }
-        List<AvailabilityWindow> availability = checkAvailability(update.availability());
+        List<AvailabilityWindow> availability = WeeklyAvailability.check(update.availability());
 
         Map<String, Object> details = new LinkedHashMap<>();
         if (volunteer.getStatus() != update.status()) {
@@ -132,12 +127,16 @@ public class VolunteerService {
         return profile(personId).orElseThrow();
     }
 
-    /** A page of volunteers in name order, for a lazy grid (no total count). */
+    /** A page of volunteers in name order from an offset, for a lazy grid (no total count). */
     @Transactional(readOnly = true)
     public List<VolunteerRow> find(VolunteerFilter filter, int offset, int limit) {
-        VolunteerFilter normalised = new VolunteerFilter(filter.status(), filter.skillId(),
-                filter.language() == null ? null : Languages.normaliseOne(filter.language()), filter.name());
-        return queries.find(normalised, Math.max(0, offset), Math.clamp(limit, 0, MAX_PAGE));
+        return queries.find(normalised(filter), Math.max(0, offset), Math.clamp(limit, 0, MAX_PAGE));
+    }
+
+    /** The page right after {@code cursor} (the last row seen): as fast deep in the list as at its start. */
+    @Transactional(readOnly = true)
+    public List<VolunteerRow> findAfter(VolunteerFilter filter, VolunteerCursor cursor, int limit) {
+        return queries.findAfter(normalised(filter), cursor, Math.clamp(limit, 0, MAX_PAGE));
     }
 
     /** Language names to suggest in pickers; any other language name may be typed too. */
@@ -159,6 +158,11 @@ public class VolunteerService {
                 signups.nextShift(personId, calendar.now()).orElse(null)));
     }
 
+    private static VolunteerFilter normalised(VolunteerFilter filter) {
+        return new VolunteerFilter(filter.status(), filter.skillId(),
+                filter.language() == null ? null : Languages.normaliseOne(filter.language()), filter.name());
+    }
+
     private List<ManagedSkill> checkSkills(ProfileUpdate update, Volunteer volunteer) {
         List<ManagedSkill> chosen = skills.findAllInNameOrder(update.skillIds());
         if (chosen.size() != update.skillIds().size()) {
@@ -171,38 +175,5 @@ public class VolunteerService {
             }
         }
         return chosen;
-    }
-
-    /** Every window needs a day, a start and a later end; windows on one day must not overlap. */
-    static List<AvailabilityWindow> checkAvailability(List<AvailabilityWindow> windows) {
-        if (windows.size() > 28) {
-            throw new InvalidInputException("availability", "Enter at most 28 availability windows.");
-        }
-        List<AvailabilityWindow> sorted = new ArrayList<>();
-        for (AvailabilityWindow window : windows) {
-            if (window == null || window.day() == null || window.start() == null || window.end() == null) {
-                throw new InvalidInputException("availability",
-                        "Give every availability window a day, a start and an end.");
-            }
-            if (!window.end().isAfter(window.start())) {
-                throw new InvalidInputException("availability", "%s %s–%s: the end must be after the start."
-                        .formatted(dayName(window), window.start(), window.end()));
-            }
-            sorted.add(window);
-        }
-        sorted.sort(Comparator.comparing(AvailabilityWindow::day).thenComparing(AvailabilityWindow::start));
-        Map<DayOfWeek, AvailabilityWindow> previousOnDay = new HashMap<>();
-        for (AvailabilityWindow window : sorted) {
-            AvailabilityWindow previous = previousOnDay.put(window.day(), window);
-            if (previous != null && previous.overlaps(window)) {
-                throw new InvalidInputException("availability", "%s: %s–%s overlaps %s–%s.".formatted(dayName(window),
-                        window.start(), window.end(), previous.start(), previous.end()));
-            }
-        }
-        return sorted;
-    }
-
-    private static String dayName(AvailabilityWindow window) {
-        return window.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 }

@@ -9,6 +9,7 @@ import static org.grassroots.crm.volunteers.VolunteeringFixtures.unique;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -198,6 +199,40 @@ class VolunteerServiceTest {
                 .extracting(VolunteerRow::personId).containsExactly(first);
         assertThat(volunteers.find(new VolunteerFilter(null, null, null, family), 1, 1))
                 .extracting(VolunteerRow::personId).containsExactly(second);
+    }
+
+    @Test
+    void pagingOnAfterTheLastRowSeenGivesTheSameOrderAsOffsetsWithTheNamelessLast() {
+        Skill marker = skills.create(unique("Keyset"));
+        String family = unique("Ybarra");
+        List<Long> people = new ArrayList<>();
+        for (String suffix : List.of("c", "a", "b", "a", "d")) {
+            people.add(fixtures.person("Vol", family + suffix));
+        }
+        people.add(fixtures.person("Nameless", null));
+        people.add(fixtures.person("Also nameless", null));
+        for (long person : people) {
+            volunteers.enrol(person);
+            volunteers.updateProfile(person, new ProfileUpdate(VolunteerStatus.ACTIVE, Set.of(marker.id()), List.of(),
+                    null, List.of()));
+        }
+        VolunteerFilter filter = new VolunteerFilter(null, marker.id(), null, null);
+
+        List<VolunteerRow> all = volunteers.find(filter, 0, 50);
+        List<VolunteerRow> walked = new ArrayList<>(volunteers.find(filter, 0, 2));
+        for (int page = 0; page < 10; page++) {
+            List<VolunteerRow> next = volunteers.findAfter(filter, walked.getLast().cursor(), 2);
+            if (next.isEmpty()) {
+                break;
+            }
+            walked.addAll(next);
+        }
+
+        assertThat(all).extracting(VolunteerRow::personId).containsExactly(people.get(1), people.get(3),
+                people.get(2), people.get(0), people.get(4), people.get(5), people.get(6));
+        assertThat(walked).isEqualTo(all);
+        assertThat(volunteers.find(filter, 5, 2)).extracting(VolunteerRow::personId)
+                .containsExactly(people.get(5), people.get(6));
     }
 
     @ParameterizedTest

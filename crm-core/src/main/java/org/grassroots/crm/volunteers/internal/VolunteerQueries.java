@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.grassroots.crm.volunteers.VolunteerCursor;
 import org.grassroots.crm.volunteers.VolunteerFilter;
 import org.grassroots.crm.volunteers.VolunteerRow;
 import org.grassroots.crm.volunteers.VolunteerStatus;
@@ -32,12 +33,75 @@ public class VolunteerQueries {
     }
 
     /**
-     * A page of volunteers in name order with an id tiebreaker ({@code person_last_name_idx}); each row's skills
-     * and hours come from per-row index lookups, so a page costs the same wherever it is.
+     * A page of volunteers in name order (lower-case last name, no name last, id tiebreaker) from an offset, for a
+     * jump into the list. The page's ids are found first so skills and hours are looked up for its rows only.
      */
     public List<VolunteerRow> find(VolunteerFilter filter, int offset, int limit) {
-        List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = conditions(filter, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return page("""
+                SELECT p.id, lower(p.last_name) AS sort_key
+                FROM volunteer v JOIN person p ON p.id = v.person_id
+                WHERE %s
+                ORDER BY lower(p.last_name), p.id
+                OFFSET :offset LIMIT :limit""".formatted(where), params);
+    }
+
+    /**
+     * The page after {@code cursor}, for scrolling on: a keyset walk of {@code person_last_name_idx} that costs the
+     * same however deep the page is. People without a last name come last, in id order.
+     */
+    public List<VolunteerRow> findAfter(VolunteerFilter filter, VolunteerCursor cursor, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = conditions(filter, params);
+        params.put("afterId", cursor.personId());
+        params.put("limit", limit);
+        String afterNameless = cursor.sortKey() == null ? " AND p.id > :afterId" : "";
+        String withoutName = """
+                (SELECT p.id, NULL AS sort_key
+                 FROM volunteer v JOIN person p ON p.id = v.person_id
+                 WHERE %s AND lower(p.last_name) IS NULL%s
+                 ORDER BY p.id LIMIT :limit)""".formatted(where, afterNameless);
+        if (cursor.sortKey() == null) {
+            return page(withoutName, params);
+        }
+        params.put("afterKey", cursor.sortKey());
+        // two index-ordered branches, each stopping at :limit rows: a row comparison keeps the index usable,
+        // which an OR for the nameless would not
+        return page("""
+                SELECT * FROM (
+                    (SELECT p.id, lower(p.last_name) AS sort_key
+                     FROM volunteer v JOIN person p ON p.id = v.person_id
+                     WHERE %s AND (lower(p.last_name), p.id) > (:afterKey, :afterId)
+                     ORDER BY lower(p.last_name), p.id LIMIT :limit)
+                    UNION ALL
+                    %s) after_cursor
+                ORDER BY sort_key, id LIMIT :limit""".formatted(where, withoutName), params);
+    }
+
+    private List<VolunteerRow> page(String pageSql, Map<String, Object> params) {
+        return jdbc.sql("""
+                WITH page AS MATERIALIZED (%s)
+                SELECT v.person_id, %s AS name, page.sort_key, v.status, v.languages,
+                       ARRAY(SELECT k.name FROM volunteer_skill vs JOIN skill k ON k.id = vs.skill_id
+                             WHERE vs.person_id = v.person_id ORDER BY lower(k.name)) AS skills,
+                       %s AS total_hours
+                FROM page JOIN volunteer v ON v.person_id = page.id JOIN person p ON p.id = page.id
+                ORDER BY page.sort_key, page.id
+                """.formatted(pageSql, PersonLookup.NAME_SQL, TOTAL_HOURS_SQL.formatted("v.person_id")))
+                .params(params)
+                .query((rs, row) -> new VolunteerRow(rs.getLong("person_id"), rs.getString("name"),
+                        rs.getString("sort_key"), VolunteerStatus.valueOf(rs.getString("status")),
+                        strings(rs.getArray("skills")), strings(rs.getArray("languages")),
+                        rs.getBigDecimal("total_hours")))
+                .list();
+    }
+
+    private static String conditions(VolunteerFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("TRUE");
         if (filter.status() != null) {
             conditions.add("v.status = :status");
             params.put("status", filter.status().name());
@@ -55,24 +119,7 @@ public class VolunteerQueries {
             conditions.add("p.search_name LIKE :name");
             params.put("name", "%" + likeEscaped(filter.name().trim().toLowerCase(Locale.ROOT)) + "%");
         }
-        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
-        params.put("offset", offset);
-        params.put("limit", limit);
-        return jdbc.sql("""
-                SELECT v.person_id, %s AS name, v.status, v.languages,
-                       ARRAY(SELECT k.name FROM volunteer_skill vs JOIN skill k ON k.id = vs.skill_id
-                             WHERE vs.person_id = v.person_id ORDER BY lower(k.name)) AS skills,
-                       %s AS total_hours
-                FROM volunteer v JOIN person p ON p.id = v.person_id
-                %s
-                ORDER BY lower(p.last_name), p.id
-                OFFSET :offset LIMIT :limit
-                """.formatted(PersonLookup.NAME_SQL, TOTAL_HOURS_SQL.formatted("v.person_id"), where))
-                .params(params)
-                .query((rs, row) -> new VolunteerRow(rs.getLong("person_id"), rs.getString("name"),
-                        VolunteerStatus.valueOf(rs.getString("status")), strings(rs.getArray("skills")),
-                        strings(rs.getArray("languages")), rs.getBigDecimal("total_hours")))
-                .list();
+        return String.join(" AND ", conditions);
     }
 
     public BigDecimal totalHours(long personId) {
