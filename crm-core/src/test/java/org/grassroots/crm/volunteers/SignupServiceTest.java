@@ -11,9 +11,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +107,40 @@ class SignupServiceTest {
 
         assertThat(signups.forShift(shift.id(), 0, 50)).hasSize(2);
         assertThat(volunteers.profile(latecomer)).isEmpty();
+    }
+
+    @Test
+    void twoCoordinatorsSigningPeopleUpAtOnceCannotBothTakeTheLastPlace() throws Exception {
+        ShiftRow shift = shift(3, 1);
+        List<Long> people = List.of(fixtures.person(), fixtures.person(), fixtures.person(), fixtures.person());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(people.size());
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (long person : people) {
+                attempts.add(pool.submit(() -> {
+                    signInAs("coordinator-" + person, Role.VOLUNTEER_COORDINATOR);
+                    start.await();
+                    try {
+                        signups.signUp(shift.id(), person);
+                        return true;
+                    } catch (InvalidInputException full) {
+                        return false;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            start.countDown();
+            long succeeded = 0;
+            for (Future<Boolean> attempt : attempts) {
+                succeeded += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(succeeded).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(signups.forShift(shift.id(), 0, 10)).hasSize(1);
     }
 
     @Test
