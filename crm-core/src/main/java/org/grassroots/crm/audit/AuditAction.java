@@ -17,7 +17,18 @@ public enum AuditAction {
     PERSON_CREATED("Supporter created"),
     PERSON_MERGED("Supporters merged"),
     PERSON_ERASED("Supporter erased"),
-    PERSON_EXPORTED("Supporter data exported");
+    PERSON_EXPORTED("Supporter data exported"),
+    VOLUNTEER_ENROLLED("Volunteer enrolled"),
+    VOLUNTEER_UPDATED("Volunteer profile changed"),
+    SKILL_CREATED("Volunteer skill added"),
+    SKILL_UPDATED("Volunteer skill changed"),
+    EVENT_CREATED("Event created"),
+    EVENT_UPDATED("Event changed"),
+    SHIFT_CREATED("Shift added"),
+    SHIFT_UPDATED("Shift changed"),
+    SIGNUP_CREATED("Signed up for a shift"),
+    SIGNUP_STATUS_CHANGED("Sign-up status changed"),
+    HOURS_LOGGED("Volunteer hours logged");
 
     private final String label;
 

@@ -42,6 +42,7 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
     /** Everyone who works with personal data; ANALYST sees aggregates only. */
     private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.FUNDRAISER,
             Role.VOLUNTEER_COORDINATOR);
+    private static final Set<Role> VOLUNTEERING = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.VOLUNTEER_COORDINATOR);
     private static final String LOGIN = "login";
 
     /** route template → the roles that may open it. */
@@ -52,7 +53,11 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("audit", EnumSet.of(Role.ADMIN)),
             Map.entry("supporters", STAFF),
             Map.entry("supporters/new", STAFF),
-            Map.entry("supporters/:id", STAFF));
+            Map.entry("supporters/:id", STAFF),
+            Map.entry("volunteers", VOLUNTEERING),
+            Map.entry("volunteers/:personId", VOLUNTEERING),
+            Map.entry("events", VOLUNTEERING),
+            Map.entry("events/:id", VOLUNTEERING));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
 

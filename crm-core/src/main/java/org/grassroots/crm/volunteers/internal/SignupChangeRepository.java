@@ -1,0 +1,6 @@
+package org.grassroots.crm.volunteers.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SignupChangeRepository extends JpaRepository<SignupChange, Long> {
+}
