@@ -27,15 +27,19 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.grassroots.crm.audit.AuditAction;
 import org.grassroots.crm.audit.AuditLog;
+import org.grassroots.crm.people.SupporterCounts;
+import org.grassroots.crm.people.SupporterStatsService;
 import org.grassroots.crm.security.CrmUserPrincipal;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserService;
+import org.grassroots.crm.volunteers.VolunteeringDashboard;
+import org.grassroots.crm.volunteers.VolunteeringTotals;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The first page after sign-in: who you are and what you may do, then counts of what the CRM holds so far. Only real
- * numbers appear; supporters, donors and volunteers get cards when they exist in the product.
+ * The first page after sign-in: who you are and what you may do, then counts of what the CRM holds. Every number is
+ * an aggregate from the database (also fine for analysts); an empty database says how to start.
  */
 @Route("")
 @PageTitle("Home")
@@ -44,6 +48,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 class HomeView extends VerticalLayout {
 
     static final String STAFF_CARD = "Active staff accounts";
+    static final String SUPPORTERS_CARD = "Supporters";
+    static final String SUBSCRIBED_CARD = "Subscribed to e-mail";
+    static final String VOLUNTEERS_CARD = "Active volunteers";
+    static final String EVENTS_CARD = "Upcoming events";
+    static final String HOURS_CARD = "Volunteer hours this month";
     static final String SIGN_INS_CARD = "Sign-ins in the last 24 hours";
     static final String FAILED_SIGN_INS_CARD = "Failed sign-ins in the last 24 hours";
 
@@ -54,16 +63,24 @@ class HomeView extends VerticalLayout {
     private final UserService users;
     private final AuditLog audit;
     private final Clock clock;
+    private final SupporterStatsService supporters;
+    private final VolunteeringDashboard volunteering;
 
-    HomeView(AuthenticationContext authentication, UserService users, AuditLog audit, Clock clock) {
+    HomeView(AuthenticationContext authentication, UserService users, AuditLog audit, Clock clock,
+            SupporterStatsService supporters, VolunteeringDashboard volunteering) {
         this.authentication = authentication;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.supporters = supporters;
+        this.volunteering = volunteering;
         addClassName("home-view");
         Set<Role> roles = heldRoles();
-        add(new H2("Welcome, " + displayName()), rolesSection(roles), new H3("At a glance"), cards(roles),
-                new H3("What's next"), whatsNext());
+        SupporterCounts counts = supporters.counts();
+        add(new H2("Welcome, " + displayName()), rolesSection(roles), new H3("At a glance"), cards(roles, counts));
+        if (counts.activeSupporters() == 0) {
+            add(emptyState());
+        }
     }
 
     private String displayName() {
@@ -99,8 +116,15 @@ class HomeView extends VerticalLayout {
         return new Div(intro, list);
     }
 
-    private Component cards(Set<Role> roles) {
-        Div cards = new Div(card(STAFF_CARD, users.countEnabled(), List.of()));
+    private Component cards(Set<Role> roles, SupporterCounts counts) {
+        VolunteeringTotals volunteers = volunteering.totals();
+        Div cards = new Div(
+                card(SUPPORTERS_CARD, counts.activeSupporters(), List.of()),
+                card(SUBSCRIBED_CARD, counts.subscribedSupporters(), List.of()),
+                card(VOLUNTEERS_CARD, volunteers.activeVolunteers(), List.of()),
+                card(EVENTS_CARD, volunteers.upcomingEvents(), List.of()),
+                card(HOURS_CARD, volunteers.hoursThisMonth().longValue(), List.of()),
+                card(STAFF_CARD, users.countEnabled(), List.of()));
         cards.addClassName("stat-cards");
         if (roles.contains(Role.ADMIN)) {
             Instant since = clock.instant().minus(RECENT);
@@ -137,9 +161,10 @@ class HomeView extends VerticalLayout {
         return link;
     }
 
-    private static Component whatsNext() {
-        Paragraph next = new Paragraph("Supporters, donors and volunteers arrive in a later release. "
-                + "Their counts will appear here once there is something to count.");
+    private static Component emptyState() {
+        Paragraph next = new Paragraph("No supporters yet. Add the first one on the Supporters page, or try the CRM "
+                + "with synthetic data: start it with ./mvnw spring-boot:run "
+                + "-Dspring-boot.run.arguments=--demo-data=1200000");
         next.addClassName("home-next");
         return next;
     }
