@@ -12,7 +12,15 @@ public enum AuditAction {
     USER_DISABLED("User disabled"),
     USER_ENABLED("User enabled"),
     PASSWORD_RESET("Password reset by admin"),
-    PASSWORD_CHANGED("Password changed");
+    PASSWORD_CHANGED("Password changed"),
+    DONATION_RECORDED("Donation recorded"),
+    DONATION_UPDATED("Donation changed"),
+    DONATION_DELETED("Donation deleted"),
+    RECURRING_PLAN_CREATED("Recurring plan added"),
+    RECURRING_PLAN_UPDATED("Recurring plan changed"),
+    RECURRING_PLAN_STATUS_CHANGED("Recurring plan status changed"),
+    RECURRING_PLAN_DELETED("Recurring plan deleted"),
+    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt");
 
     private final String label;
 
