@@ -128,6 +128,13 @@ public class DonationService {
         return rules.donor(null, email);
     }
 
+    /** The supporter with this number, for a screen that shows or records their gifts. */
+    @RolesAllowed({Role.FUNDRAISER_NAME, Role.ADMIN_NAME})
+    @Transactional(readOnly = true)
+    public Donor donor(long personId) {
+        return rules.donor(personId, null);
+    }
+
     private DonationValues check(DonationInput input, @Nullable Long personId, @Nullable Long ownId) {
         var amount = rules.amount(input.amount());
         var receivedOn = rules.notInFuture("receivedOn", input.receivedOn());

@@ -92,6 +92,7 @@ class DonationAccessTest {
         calls.put("list", () -> donations.list(DonationFilter.none(), null, 0, 10));
         calls.put("campaigns", () -> donations.campaigns());
         calls.put("findDonor", () -> donations.findDonor(donorEmail));
+        calls.put("donor", () -> donations.donor(donorId));
         calls.put("plans.create", () -> plans.delete(plans.create(planInput()).id()));
         calls.put("plans.update", () -> plans.update(plan.id(), new RecurringPlanInput(donorId, null, plan.amount(),
                 plan.interval(), plan.startedOn(), plan.nextChargeOn(), plan.platform(), plan.externalId())));
