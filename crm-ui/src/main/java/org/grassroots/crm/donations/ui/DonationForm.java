@@ -52,7 +52,8 @@ final class DonationForm {
 
     /** Keeps the gift's donor while the email is untouched (it may have none); otherwise finds them by email. */
     DonationInput toInput() {
-        boolean sameDonor = originalPersonId != null && Objects.equals(normalised(donorEmail), normalised(originalEmail));
+        boolean sameDonor = originalPersonId != null
+                && Objects.equals(normalised(donorEmail), normalised(originalEmail));
         return new DonationInput(sameDonor ? originalPersonId : null, sameDonor ? null : donorEmail, amount,
                 receivedOn, method, platform, externalId, campaign, employer, occupation, recurringPlanId);
     }

@@ -132,20 +132,21 @@ class DonationsView extends VerticalLayout implements BeforeEnterObserver {
                 <div class="donor-cell"><span>${item.name}</span><span class="secondary">${item.email}</span></div>
                 """).withProperty("name", gift -> gift.donorName() == null ? "Erased supporter" : gift.donorName())
                 .withProperty("email", gift -> gift.donorEmail() == null ? "" : gift.donorEmail()))
-                .setHeader("Donor").setFlexGrow(2);
+                .setHeader("Donor").setWidth("5rem").setFlexGrow(2);
         grid.addColumn(gift -> Dollars.format(gift.amount())).setHeader("Amount").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         // on a phone the grid keeps date, donor and amount; the dialog shows the rest
-        NarrowWindowColumns.hideOnPhones(this, List.of(
+        NarrowWindowColumns.hideOnPhones(this, grid, List.of(
                 grid.addColumn(gift -> gift.method().label()).setHeader("Method").setAutoWidth(true).setFlexGrow(0),
                 grid.addColumn(gift -> gift.platform().label()).setHeader("Platform").setAutoWidth(true)
                         .setFlexGrow(0),
                 grid.addColumn(gift -> gift.campaign() == null ? "" : gift.campaign()).setHeader("Campaign")
                         .setFlexGrow(1)));
         grid.addColumn(LitRenderer.<Donation>of("""
-                <vaadin-button theme="tertiary-inline" @click=${edit} aria-label="Edit donation ${item.id}">\
-                Edit</vaadin-button>""").withProperty("id", Donation::id).withFunction("edit", this::openGift))
-                .setHeader("").setAutoWidth(true).setFlexGrow(0);
+                <vaadin-button theme="tertiary-inline icon" @click=${edit} aria-label="Edit donation ${item.id}" \
+                title="Edit donation"><vaadin-icon icon="vaadin:edit"></vaadin-icon></vaadin-button>""")
+                .withProperty("id", Donation::id).withFunction("edit", this::openGift))
+                .setHeader("").setWidth("4rem").setFlexGrow(0);
         grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()));
     }
 
@@ -168,7 +169,8 @@ class DonationsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         String name = donor().map(Donor::name).orElse("supporter #" + personId);
-        Button showAll = new Button("Show everyone's gifts", event -> getUI().ifPresent(ui -> ui.navigate("donations")));
+        Button showAll = new Button("Show everyone's gifts",
+                event -> getUI().ifPresent(ui -> ui.navigate(DonationsView.class)));
         showAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         personBar.add(new Span("Gifts of " + name), showAll);
     }

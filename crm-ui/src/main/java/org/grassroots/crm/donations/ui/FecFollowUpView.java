@@ -74,7 +74,7 @@ class FecFollowUpView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         var lastGift = grid.addColumn(donor -> DonationsNavigation.DATE.format(donor.lastGiftOn()))
                 .setHeader("Last gift").setAutoWidth(true).setFlexGrow(0);
-        NarrowWindowColumns.hideOnPhones(this, List.of(email, gifts, lastGift));
+        NarrowWindowColumns.hideOnPhones(this, grid, List.of(email, gifts, lastGift));
         grid.setEmptyStateText("Nobody needs a follow-up: every donor past $200 this cycle has employer and "
                 + "occupation on file.");
         grid.setItems(query -> donors.fecFollowUp(query.getOffset(), query.getLimit()).stream());

@@ -4,23 +4,29 @@ import java.util.List;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.shared.Registration;
 
-/** Hides secondary grid columns while the browser window is phone-sized, so the essential ones fit unscrolled. */
+/**
+ * Fits a grid to a phone-sized window: hides its secondary columns and tightens the cell padding, so the essential
+ * columns fit without scrolling sideways.
+ */
 final class NarrowWindowColumns {
 
     private static final int NARROW_WINDOW = 700;
 
-    private final List<? extends Grid.Column<?>> columns;
+    private final Grid<?> grid;
+    private final List<? extends Grid.Column<?>> secondary;
     private Registration resizeListener;
 
-    private NarrowWindowColumns(List<? extends Grid.Column<?>> columns) {
-        this.columns = columns;
+    private NarrowWindowColumns(Grid<?> grid, List<? extends Grid.Column<?>> secondary) {
+        this.grid = grid;
+        this.secondary = secondary;
     }
 
-    /** While {@code view} is shown, {@code columns} are visible only in windows wider than a phone. */
-    static void hideOnPhones(Component view, List<? extends Grid.Column<?>> columns) {
-        NarrowWindowColumns narrow = new NarrowWindowColumns(columns);
+    /** While {@code view} is shown, {@code secondary} columns of {@code grid} are hidden in phone-sized windows. */
+    static void hideOnPhones(Component view, Grid<?> grid, List<? extends Grid.Column<?>> secondary) {
+        NarrowWindowColumns narrow = new NarrowWindowColumns(grid, secondary);
         view.addAttachListener(event -> {
             var page = event.getUI().getPage();
             page.retrieveExtendedClientDetails(details -> narrow.fit(details.getWindowInnerWidth()));
@@ -30,6 +36,12 @@ final class NarrowWindowColumns {
     }
 
     private void fit(int windowWidth) {
-        columns.forEach(column -> column.setVisible(windowWidth > NARROW_WINDOW));
+        boolean wide = windowWidth > NARROW_WINDOW;
+        secondary.forEach(column -> column.setVisible(wide));
+        if (wide) {
+            grid.removeThemeVariants(GridVariant.LUMO_COMPACT);
+        } else {
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        }
     }
 }

@@ -61,7 +61,7 @@ class RecurringPlansView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addColumn(plan -> plan.donorName() == null ? "Erased supporter" : plan.donorName()).setHeader("Donor")
-                .setFlexGrow(2);
+                .setWidth("6rem").setFlexGrow(2);
         grid.addColumn(plan -> Dollars.format(plan.amount())).setHeader("Amount").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         var interval = grid.addColumn(plan -> plan.interval().label()).setHeader("Frequency").setAutoWidth(true)
@@ -75,8 +75,8 @@ class RecurringPlansView extends VerticalLayout {
                 .setFlexGrow(0);
         var platform = grid.addColumn(plan -> plan.platform().label()).setHeader("Platform").setAutoWidth(true)
                 .setFlexGrow(0);
-        NarrowWindowColumns.hideOnPhones(this, List.of(interval, started, nextCharge, platform));
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("9.5rem").setFlexGrow(0);
+        NarrowWindowColumns.hideOnPhones(this, grid, List.of(interval, started, nextCharge, platform));
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("4.5rem").setFlexGrow(0);
         grid.setItems(query -> plans.list(status.getValue(), query.getOffset(), query.getLimit()).stream());
         refresh();
     }
@@ -96,17 +96,18 @@ class RecurringPlansView extends VerticalLayout {
 
     private Component actions(RecurringPlan plan) {
         MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        menu.addItem("Edit", event -> new RecurringPlanDialog(plans, plan, this::refresh).open());
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON);
+        var root = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        root.setAriaLabel("Actions for plan " + plan.id());
+        var actions = root.getSubMenu();
+        actions.addItem("Edit", event -> new RecurringPlanDialog(plans, plan, this::refresh).open());
         if (plan.status() != PlanStatus.CANCELLED) {
-            var change = menu.addItem("Status").getSubMenu();
             for (PlanStatus target : PlanStatus.values()) {
                 if (target != plan.status()) {
-                    change.addItem(verb(target), event -> changeStatus(plan, target));
+                    actions.addItem(verb(target), event -> changeStatus(plan, target));
                 }
             }
         }
-        menu.getElement().setAttribute("aria-label", "Actions for plan " + plan.id());
         return menu;
     }
 
