@@ -64,7 +64,8 @@ public class DonationService {
         DonationValues values = check(input, donor.personId(), null);
         DonationEntity entity = flush(new DonationEntity(values, clock.instant()), values);
         rollup.rebuild(List.of(donor.personId()), rules.currentCycle().start());
-        audit.record(AuditEntry.of(AuditAction.DONATION_RECORDED, TARGET, entity.getId(), values.auditDetails().toMap()));
+        audit.record(AuditEntry.of(AuditAction.DONATION_RECORDED, TARGET, entity.getId(),
+                values.auditDetails().toMap()));
         return mapper.toDonation(entity, donor);
     }
 
@@ -84,7 +85,8 @@ public class DonationService {
         entity.apply(after, clock.instant());
         flush(entity, after);
         rollup.rebuild(Arrays.asList(before.personId(), after.personId()), rules.currentCycle().start());
-        audit.record(AuditEntry.of(AuditAction.DONATION_UPDATED, TARGET, id, AuditDetails.changes(before.auditDetails(), after.auditDetails())));
+        audit.record(AuditEntry.of(AuditAction.DONATION_UPDATED, TARGET, id,
+                AuditDetails.changes(before.auditDetails(), after.auditDetails())));
         return mapper.toDonation(entity, donor);
     }
 

@@ -34,7 +34,8 @@ public class DonorSummaryRollup {
                        max(d.received_on) AS last_on, max(d.amount) AS largest,
                        coalesce(sum(d.amount) FILTER (WHERE d.received_on >= :cycleStart), 0) AS cycle_total,
                        count(*) FILTER (WHERE d.received_on >= :cycleStart) AS cycle_gifts,
-                       max(ARRAY[d.received_on::text, lpad(d.id::text, 19, '0'), btrim(d.employer), btrim(d.occupation)])
+                       max(ARRAY[d.received_on::text, lpad(d.id::text, 19, '0'), btrim(d.employer),
+                                 btrim(d.occupation)])
                            FILTER (WHERE btrim(d.employer) <> '' AND btrim(d.occupation) <> '') AS latest_info
                 FROM donation d
                 WHERE d.person_id IS NOT NULL AND d.currency = 'USD' %s
