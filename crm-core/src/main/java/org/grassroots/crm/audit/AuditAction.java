@@ -28,7 +28,15 @@ public enum AuditAction {
     SHIFT_UPDATED("Shift changed"),
     SIGNUP_CREATED("Signed up for a shift"),
     SIGNUP_STATUS_CHANGED("Sign-up status changed"),
-    HOURS_LOGGED("Volunteer hours logged");
+    HOURS_LOGGED("Volunteer hours logged"),
+    DONATION_RECORDED("Donation recorded"),
+    DONATION_UPDATED("Donation changed"),
+    DONATION_DELETED("Donation deleted"),
+    RECURRING_PLAN_CREATED("Recurring plan added"),
+    RECURRING_PLAN_UPDATED("Recurring plan changed"),
+    RECURRING_PLAN_STATUS_CHANGED("Recurring plan status changed"),
+    RECURRING_PLAN_DELETED("Recurring plan deleted"),
+    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt");
 
     private final String label;
 

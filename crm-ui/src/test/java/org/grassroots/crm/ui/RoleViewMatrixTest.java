@@ -43,6 +43,8 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
     private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.FUNDRAISER,
             Role.VOLUNTEER_COORDINATOR);
     private static final Set<Role> VOLUNTEERING = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.VOLUNTEER_COORDINATOR);
+    /** Donation amounts are for fundraisers and admins only. */
+    private static final Set<Role> GIVING = EnumSet.of(Role.ADMIN, Role.FUNDRAISER);
     private static final String LOGIN = "login";
 
     /** route template → the roles that may open it. */
@@ -57,7 +59,10 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("volunteers", VOLUNTEERING),
             Map.entry("volunteers/:personId", VOLUNTEERING),
             Map.entry("events", VOLUNTEERING),
-            Map.entry("events/:id", VOLUNTEERING));
+            Map.entry("events/:id", VOLUNTEERING),
+            Map.entry("donations", GIVING),
+            Map.entry("donations/recurring", GIVING),
+            Map.entry("donations/fec-follow-up", GIVING));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
 

@@ -1,0 +1,13 @@
+package org.grassroots.crm.donations.internal;
+
+import org.grassroots.crm.donations.DonationPlatform;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DonationRepository extends JpaRepository<DonationEntity, Long> {
+
+    boolean existsByPlatformAndExternalId(DonationPlatform platform, String externalId);
+
+    boolean existsByPlatformAndExternalIdAndIdNot(DonationPlatform platform, String externalId, Long id);
+
+    boolean existsByRecurringPlanId(Long recurringPlanId);
+}
