@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,10 +20,17 @@ import org.grassroots.crm.audit.AuditEntry;
 import org.grassroots.crm.audit.AuditLog;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.database.BulkLoadWindow;
+import org.grassroots.crm.demo.internal.DonationsLoader;
 import org.grassroots.crm.demo.internal.PeopleLoader;
+import org.grassroots.crm.demo.internal.VolunteeringLoader;
+import org.grassroots.crm.donations.DonorService;
 import org.grassroots.crm.demo.internal.SyntheticPeople;
 import org.grassroots.crm.geo.UsState;
+import org.grassroots.crm.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,18 +42,22 @@ public class DemoDataService {
 
     public static final int MAX_SUPPORTERS = 20_000_000;
     private static final String[] BULK_TABLES = {"person", "person_email", "subscription_event", "person_phone",
-            "person_tag"};
+            "person_tag", "recurring_plan", "donation", "volunteer", "volunteer_skill", "availability", "event",
+            "shift", "signup"};
+    private static final String[] EXPLICIT_ID_TABLES = {"person", "recurring_plan", "donation", "event", "shift"};
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final DonorService donors;
 
-    DemoDataService(DataSource dataSource, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    DemoDataService(DataSource dataSource, JdbcClient jdbc, AuditLog audit, Clock clock, DonorService donors) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.donors = donors;
     }
 
     /** Whether any demo data is loaded, so the UI can say so on every screen. */
@@ -78,6 +91,8 @@ public class DemoDataService {
             throw new IllegalStateException("Could not reach the database to load demo data: " + e.getMessage(), e);
         }
         analyze();
+        progress.accept("building donor summaries");
+        asSystem(donors::refreshAll);
         Duration took = Duration.between(start, clock.instant());
         audit.record(new AuditEntry("system", AuditAction.DEMO_DATA_GENERATED, "demo-data", Long.toString(seed), null,
                 Map.of("supporters", supporters, "seconds", took.toSeconds())));
@@ -89,18 +104,45 @@ public class DemoDataService {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL synchronous_commit = off");
         }
+        long firstDonationId = nextId("donation");
+        long firstPlanId = nextId("recurring_plan");
         BulkLoadWindow window = BulkLoadWindow.open(connection, BULK_TABLES);
         new PeopleLoader(connection, people, supporters, progress).load();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        new DonationsLoader(connection, people, supporters, firstDonationId, firstPlanId, now.toLocalDate(), progress)
+                .load();
+        new VolunteeringLoader(connection, people, supporters, now, progress).load();
         progress.accept("checking keys and rebuilding indexes");
         window.close();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT setval(pg_get_serial_sequence('person', 'id'), (SELECT max(id) FROM person))");
+            for (String table : EXPLICIT_ID_TABLES) {
+                statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                        + "(SELECT coalesce(max(id), 1) FROM " + table + "))");
+            }
         }
     }
 
     private void analyze() {
         for (String table : BULK_TABLES) {
             jdbc.sql("ANALYZE " + table).update();
+        }
+    }
+
+    private long nextId(String table) {
+        return jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM " + table).query(Long.class).single();
+    }
+
+    /** The donor rollup is a fundraiser's operation; the loader runs it as the system on their behalf. */
+    private static void asSystem(Runnable action) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
+                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.grassroots.crm.audit.AuditLog;
 import org.grassroots.crm.common.InvalidInputException;
+import org.grassroots.crm.donations.DonorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class DemoDataServiceTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    DonorService donors;
+
     @Value("${spring.datasource.url}")
     String mainUrl;
 
@@ -45,7 +49,7 @@ class DemoDataServiceTest {
                 mainUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1"), "postgres", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         scratch = JdbcClient.create(dataSource);
-        demoData = new DemoDataService(dataSource, scratch, audit, Clock.systemUTC());
+        demoData = new DemoDataService(dataSource, scratch, audit, Clock.systemUTC(), donors);
     }
 
     @Test
@@ -67,7 +71,21 @@ class DemoDataServiceTest {
         assertThat(count("SELECT count(*) FROM person WHERE state = 'CA'"))
                 .isGreaterThan(10 * count("SELECT count(*) FROM person WHERE state = 'WY'"));
         assertThat(demoData.isPresent()).isTrue();
-        assertThat(progress).isNotEmpty().last().asString().contains("indexes");
+        // giving: about a third donate, with a long tail of amounts, and some give monthly
+        long donors = count("SELECT count(DISTINCT person_id) FROM donation");
+        assertThat(donors).isBetween(SUPPORTERS * 25L / 100, SUPPORTERS * 45L / 100);
+        assertThat(count("SELECT count(*) FROM recurring_plan")).isPositive();
+        assertThat(count("SELECT count(*) FROM donation WHERE amount >= 1000")).isPositive()
+                .isLessThan(count("SELECT count(*) FROM donation WHERE amount < 100"));
+        assertThat(count("SELECT count(*) FROM donation d JOIN recurring_plan r ON r.id = d.recurring_plan_id "
+                + "WHERE r.person_id <> d.person_id")).isZero();
+        // volunteering: one in twelve, every sign-up within its shift's capacity
+        assertThat(count("SELECT count(*) FROM volunteer")).isBetween(SUPPORTERS / 20L, SUPPORTERS / 8L);
+        assertThat(count("SELECT count(*) FROM signup")).isPositive();
+        assertThat(count("SELECT count(*) FROM (SELECT s.id FROM shift s JOIN signup g ON g.shift_id = s.id "
+                + "GROUP BY s.id, s.capacity HAVING count(*) > s.capacity) over_full")).isZero();
+        assertThat(count("SELECT count(*) FROM signup WHERE hours IS NOT NULL AND status <> 'ATTENDED'")).isZero();
+        assertThat(progress).anyMatch(step -> step.contains("indexes"));
         // the dropped indexes and keys are back
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'person_search_name_trgm'")).isOne();
         assertThat(count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'person_email'::regclass AND contype = 'f'"))
