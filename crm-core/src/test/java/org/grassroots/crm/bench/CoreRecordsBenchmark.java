@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.grassroots.crm.demo.DemoDataReport;
 import org.grassroots.crm.demo.DemoDataService;
+import org.grassroots.crm.donations.DonorService;
 import org.grassroots.crm.people.PersonQuery;
 import org.grassroots.crm.people.PersonSearchService;
 import org.grassroots.crm.people.PersonService;
@@ -47,6 +48,9 @@ class CoreRecordsBenchmark {
     CrmUserDetailsService userDetails;
 
     @Autowired
+    DonorService donors;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -83,6 +87,14 @@ class CoreRecordsBenchmark {
             assertThat(people.findById(id)).isPresent();
             timelines.timeline(id);
         });
+        List<Long> donorIds = jdbc.sql("SELECT person_id FROM donor_summary TABLESAMPLE SYSTEM (5) LIMIT 500")
+                .query(Long.class).list();
+        timings.measure("donor summary", "< 50 ms", 20, 300,
+                i -> assertThat(donors.summaryFor(donorIds.get(i % donorIds.size()))).isPresent());
+        timings.measure("FEC follow-up list: first page", "< 500 ms", 5, 50,
+                i -> donors.fecFollowUp(0, PAGE));
+        timings.measure("FEC follow-up list: page 100", "< 500 ms", 5, 50,
+                i -> donors.fecFollowUp(100 * PAGE, PAGE));
         timings.report();
     }
 
@@ -93,8 +105,11 @@ class CoreRecordsBenchmark {
         }
         DemoDataReport report = demoData.generate(supporters - (int) present, 42, step -> { });
         Duration took = report.took();
-        timings.once("demo data: " + String.format("%,d", report.supporters()) + " supporters", "< 180 s",
-                took.toMillis());
+        long donations = jdbc.sql("SELECT count(*) FROM donation").query(Long.class).single();
+        long volunteers = jdbc.sql("SELECT count(*) FROM volunteer").query(Long.class).single();
+        long signups = jdbc.sql("SELECT count(*) FROM signup").query(Long.class).single();
+        timings.once(String.format("demo data: %,d supporters, %,d donations, %,d volunteers, %,d sign-ups",
+                report.supporters(), donations, volunteers, signups), "< 180 s", took.toMillis());
     }
 
     private PersonQuery query(String text) {

@@ -26,6 +26,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.grassroots.crm.demo.DemoDataService;
 import org.grassroots.crm.security.CrmUserPrincipal;
 import org.grassroots.crm.security.UserService;
 
@@ -44,13 +45,25 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final UserService users;
     private final H1 pageTitle = new H1();
 
-    MainLayout(AuthenticationContext authentication, UserService users) {
+    MainLayout(AuthenticationContext authentication, UserService users, DemoDataService demoData) {
         this.authentication = authentication;
         this.users = users;
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
         pageTitle.addClassName("page-title");
-        addToNavbar(new DrawerToggle(), pageTitle, userMenu());
+        addToNavbar(new DrawerToggle(), pageTitle);
+        if (demoData.isPresent()) {
+            addToNavbar(demoBadge());
+        }
+        addToNavbar(userMenu());
+    }
+
+    private static Component demoBadge() {
+        Span badge = new Span("Demo data");
+        badge.addClassName("demo-badge");
+        badge.getElement().setAttribute("title",
+                "This database holds synthetic demo supporters, donations and volunteers, not real people.");
+        return badge;
     }
 
     @Override

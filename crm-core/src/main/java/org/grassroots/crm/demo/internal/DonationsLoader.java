@@ -52,7 +52,7 @@ public final class DonationsLoader {
         SplittableRandom random = people.person(index).random().split();
         boolean donor = random.nextInt(100) < 34;
         boolean recurring = donor && random.nextInt(12) == 0;
-        int gifts = recurring ? 3 + random.nextInt(22) : 1 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 4.5);
+        int gifts = recurring ? 3 + random.nextInt(22) : 1 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 6.25);
         double typical = Math.min(3300, Math.max(3, Math.exp(3.1 + random.nextGaussian() * 1.0)));
         return new Giving(donor, recurring, gifts, typical, random.nextInt(100) < 70, random);
     }

@@ -41,6 +41,12 @@ public class PersonListSql {
     }
 
     private static final String ACTIVE = "p.merged_into_id IS NULL AND p.erased_at IS NULL";
+    /**
+     * A fuzzy name search ranks at most this many matching people. Ranking costs a little per matching row, so one
+     * common word ("smith", "mary") shared by tens of thousands would take a second; among that many equally good
+     * matches the first few thousand found serve as well as any, and a second word or a filter narrows it properly.
+     */
+    static final int RANKED_CANDIDATES = 2_000;
 
     private final JdbcClient jdbc;
     private final ListMarkers markers;
@@ -107,8 +113,8 @@ public class PersonListSql {
         params.put("offset", skip);
         String sql = """
                 WITH page AS (
-                    SELECT p.id, %1$s AS sort_value FROM person p
-                    WHERE %2$s
+                    SELECT p.id, %1$s AS sort_value FROM %5$s
+                    WHERE %6$s
                     ORDER BY %1$s %3$s, p.id %4$s
                     LIMIT :limit OFFSET :offset
                 )
@@ -122,7 +128,10 @@ public class PersonListSql {
                 JOIN person p ON p.id = page.id
                 LEFT JOIN person_email e ON e.person_id = p.id AND e.is_primary
                 ORDER BY page.sort_value %3$s, p.id %4$s
-                """.formatted(sortKey, String.join("\n  AND ", conditions), direction, idDirection);
+                """.formatted(sortKey, String.join("\n  AND ", conditions), direction, idDirection,
+                spec.byRelevance() ? "(SELECT p.id, p.search_name FROM person p WHERE "
+                        + String.join(" AND ", conditions) + " LIMIT " + RANKED_CANDIDATES + ") p" : "person p",
+                spec.byRelevance() ? "TRUE" : String.join("\n  AND ", conditions));
         List<Object[]> rows = jdbc.sql(sql).params(params).query(PersonListSql::rowWithKey).list();
         List<PersonRow> personRows = rows.stream().map(row -> (PersonRow) row[0]).toList();
         PageKey last = rows.isEmpty() || spec.byRelevance() ? null
