@@ -62,7 +62,7 @@ class PersonSignupsGrid extends Grid<VolunteerSignup> {
         if (row.status() != SignupStatus.ATTENDED) {
             return logged;
         }
-        Button log = new Button(row.hours() == null ? "Log hours" : "Change", e -> new HoursDialog(signups, row.id(),
+        Button log = new Button(row.hours() == null ? "Log hours" : "Edit", e -> new HoursDialog(signups, row.id(),
                 personName, row.startsAt(), row.endsAt(), row.hours(), onChanged).open());
         log.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         log.setAriaLabel("Log hours for " + row.eventTitle());

@@ -110,7 +110,7 @@ class ShiftSignupsPanel extends VerticalLayout {
         if (row.status() != SignupStatus.ATTENDED) {
             return logged;
         }
-        Button log = new Button(row.hours() == null ? "Log hours" : "Change",
+        Button log = new Button(row.hours() == null ? "Log hours" : "Edit",
                 e -> new HoursDialog(signups, row.id(), name(row), shift.startsAt(), shift.endsAt(), row.hours(),
                         this::changed).open());
         log.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);

@@ -19,7 +19,7 @@ class SignupStatusSelect extends Select<SignupStatus> {
         setItemLabelGenerator(SignupStatus::label);
         setValue(status);
         setAriaLabel("Status of " + who);
-        setWidth("10em");
+        setWidth("8.5em");
         addValueChangeListener(event -> {
             if (!event.isFromClient() || event.getValue() == null) {
                 return;
