@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
+import org.grassroots.crm.people.NewPerson;
+import org.grassroots.crm.people.PersonService;
 import org.grassroots.crm.security.CrmUserDetailsService;
 import org.grassroots.crm.security.CrmUserPrincipal;
 import org.grassroots.crm.security.NewUser;
@@ -26,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -65,12 +69,21 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("donations/fec-follow-up", GIVING));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
+    /** A real supporter and event, so routes that show one have something to show. */
+    private static long supporterId;
+    private static long eventId;
 
     @Autowired
     UserService users;
 
     @Autowired
     CrmUserDetailsService userDetails;
+
+    @Autowired
+    PersonService people;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -111,6 +124,14 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
 
     /** Signs in as a real account holding only {@code role}, created once per test run. */
     private void signInAs(Role role) {
+        if (supporterId == 0) {
+            authenticate("admin");
+            supporterId = people.create(new NewPerson("Matrix", "Supporter",
+                    List.of("matrix-" + UUID.randomUUID() + "@example.org"), List.of(), null, "test", List.of())).id();
+            eventId = jdbc.sql("INSERT INTO event (kind, title, starts_at, ends_at, created_by) "
+                    + "VALUES ('PHONE_BANK', 'Matrix phone bank', now(), now() + interval '2 hours', 'test') "
+                    + "RETURNING id").query(Long.class).single();
+        }
         String username = ACCOUNTS.computeIfAbsent(role, this::createAccount);
         authenticate(username);
     }
@@ -138,9 +159,10 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
                 ? component : null;
     }
 
-    /** A concrete address for a route template: parameters such as {@code :id} get the value 1. */
+    /** A concrete address for a route template: an event route gets the event, any other the supporter. */
     private static String location(String route) {
-        return route.replaceAll(":[A-Za-z]+", "1");
+        long id = route.startsWith("events/") ? eventId : supporterId;
+        return route.replaceAll(":[A-Za-z]+", Long.toString(Math.max(1, id)));
     }
 
     private static Class<? extends Component> routeTarget(String route) {
