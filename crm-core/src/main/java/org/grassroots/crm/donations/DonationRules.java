@@ -3,11 +3,13 @@ package org.grassroots.crm.donations;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.donations.internal.DonorDirectory;
 import org.grassroots.crm.donations.internal.PersonState;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /** The checks gifts and recurring plans share: the donor, the amount, dates, and free text. */
@@ -102,6 +104,21 @@ class DonationRules {
     }
 
     /** How a refusal names an already recorded platform id, e.g. "This ActBlue donation (id AB-1)". */
+    /**
+     * Runs a write now, so a platform id recorded meanwhile by someone else (the unique constraint on platform and
+     * external id) is reported on its field instead of as a database error.
+     */
+    static <T> T savedNow(Supplier<T> write, String what, DonationPlatform platform, @Nullable String externalId) {
+        try {
+            return write.get();
+        } catch (DataIntegrityViolationException e) {
+            if (externalId == null) {
+                throw e;
+            }
+            throw new InvalidInputException("externalId", recordedElsewhere(what, platform, externalId));
+        }
+    }
+
     static String recordedElsewhere(String what, DonationPlatform platform, String externalId) {
         return switch (platform) {
             case MANUAL -> "A " + what + " entered by staff with reference " + externalId + " is already recorded.";

@@ -22,7 +22,6 @@ import org.grassroots.crm.donations.internal.DonorSummaryRollup;
 import org.grassroots.crm.donations.internal.RecurringPlanRepository;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -158,17 +157,9 @@ public class DonationService {
                 rules.optionalText("occupation", input.occupation(), 100), planId);
     }
 
-    /** Writes now, so a platform id recorded meanwhile by someone else is reported on its field. */
     private DonationEntity flush(DonationEntity entity, DonationValues values) {
-        try {
-            return donations.saveAndFlush(entity);
-        } catch (DataIntegrityViolationException e) {
-            if (values.externalId() == null) {
-                throw e;
-            }
-            throw new InvalidInputException("externalId",
-                    DonationRules.recordedElsewhere("donation", values.platform(), values.externalId()));
-        }
+        return DonationRules.savedNow(() -> donations.saveAndFlush(entity), "donation", values.platform(),
+                values.externalId());
     }
 
     private DonationEntity load(long id) {

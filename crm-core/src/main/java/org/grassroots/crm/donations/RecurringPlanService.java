@@ -19,7 +19,6 @@ import org.grassroots.crm.donations.internal.RecurringPlanQueries;
 import org.grassroots.crm.donations.internal.RecurringPlanRepository;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -148,15 +147,8 @@ public class RecurringPlanService {
     }
 
     private RecurringPlanEntity flush(RecurringPlanEntity entity, PlanValues values) {
-        try {
-            return plans.saveAndFlush(entity);
-        } catch (DataIntegrityViolationException e) {
-            if (values.externalId() == null) {
-                throw e;
-            }
-            throw new InvalidInputException("externalId",
-                    DonationRules.recordedElsewhere("recurring plan", values.platform(), values.externalId()));
-        }
+        return DonationRules.savedNow(() -> plans.saveAndFlush(entity), "recurring plan", values.platform(),
+                values.externalId());
     }
 
     private RecurringPlanEntity load(long id) {
