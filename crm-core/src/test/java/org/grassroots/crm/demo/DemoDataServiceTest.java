@@ -85,6 +85,9 @@ class DemoDataServiceTest {
         assertThat(count("SELECT count(*) FROM (SELECT s.id FROM shift s JOIN signup g ON g.shift_id = s.id "
                 + "GROUP BY s.id, s.capacity HAVING count(*) > s.capacity) over_full")).isZero();
         assertThat(count("SELECT count(*) FROM signup WHERE hours IS NOT NULL AND status <> 'ATTENDED'")).isZero();
+        // events happen in the daytime: nothing starts before 9:00 or ends after 21:00
+        assertThat(count("SELECT count(*) FROM event WHERE starts_at::time < '09:00' OR ends_at::time > '21:00' "
+                + "OR ends_at::date <> starts_at::date")).isZero();
         assertThat(progress).anyMatch(step -> step.contains("indexes"));
         // the dropped indexes and keys are back
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'person_search_name_trgm'")).isOne();

@@ -135,7 +135,7 @@ public final class VolunteeringLoader {
                 "place", "state", "created_by")) {
             for (int e = 0; e < events; e++) {
                 LocalDate day = now.toLocalDate().minusDays(365).plusDays(random.nextInt(425));
-                LocalDateTime start = day.atTime(LocalTime.of(10 + random.nextInt(6), 0));
+                LocalDateTime start = day.atTime(LocalTime.of(9 + random.nextInt(4), 0));
                 String state = random.nextInt(100) < 60 ? EARLY_STATES[random.nextInt(EARLY_STATES.length)]
                         : people.person(random.nextInt(count)).state().name();
                 String kind = KINDS[random.nextInt(KINDS.length)];
