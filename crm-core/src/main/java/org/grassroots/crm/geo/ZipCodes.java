@@ -37,6 +37,12 @@ public class ZipCodes {
         return Optional.empty();
     }
 
+    /** A stored ZIP as people write it: ZIP+4 with its dash ({@code 85258-3771}); {@code null} stays {@code null}. */
+    public static String display(String normalisedZip) {
+        return normalisedZip != null && normalisedZip.length() == 9
+                ? normalisedZip.substring(0, 5) + "-" + normalisedZip.substring(5) : normalisedZip;
+    }
+
     /** The state the ZIP's first three digits belong to, or empty when unknown. */
     public Optional<UsState> stateOf(String normalisedZip) {
         if (normalisedZip == null || normalisedZip.length() < 3) {

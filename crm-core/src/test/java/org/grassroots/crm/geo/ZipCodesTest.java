@@ -26,6 +26,13 @@ class ZipCodesTest {
     }
 
     @Test
+    void showsZipPlusFourWithItsDash() {
+        assertThat(ZipCodes.display("852583771")).isEqualTo("85258-3771");
+        assertThat(ZipCodes.display("50309")).isEqualTo("50309");
+        assertThat(ZipCodes.display(null)).isNull();
+    }
+
+    @Test
     void findsTheStateFromTheFirstThreeDigits() {
         assertThat(zipCodes.stateOf("033012486")).contains(UsState.NH);
         assertThat(zipCodes.stateOf("78701")).contains(UsState.TX);

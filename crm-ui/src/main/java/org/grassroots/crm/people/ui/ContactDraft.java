@@ -1,6 +1,7 @@
 package org.grassroots.crm.people.ui;
 
 import org.grassroots.crm.geo.UsState;
+import org.grassroots.crm.geo.ZipCodes;
 import org.grassroots.crm.people.ContactUpdate;
 import org.grassroots.crm.people.PersonDetails;
 import org.grassroots.crm.people.PostalAddress;
@@ -23,7 +24,7 @@ class ContactDraft {
         draft.street = orEmpty(person.address().street());
         draft.city = orEmpty(person.address().city());
         draft.state = person.address().state();
-        draft.zip = orEmpty(person.address().zip());
+        draft.zip = orEmpty(ZipCodes.display(person.address().zip()));
         draft.source = orEmpty(person.source());
         return draft;
     }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.grassroots.crm.common.InvalidInputException;
+import org.grassroots.crm.geo.ZipCodes;
 import org.grassroots.crm.people.MergeChoice;
 import org.grassroots.crm.people.MergeRequest;
 import org.grassroots.crm.people.PersonDetails;
@@ -122,7 +123,7 @@ class MergeDialog extends Dialog {
     private static Div candidate(PersonRow row) {
         Div name = new Div(row.name() + " · #" + row.id());
         name.addClassName("candidate-name");
-        Div details = new Div(String.join(" · ", Stream.of(row.primaryEmail(), row.state(), row.zip())
+        Div details = new Div(String.join(" · ", Stream.of(row.primaryEmail(), row.state(), ZipCodes.display(row.zip()))
                 .filter(part -> part != null && !part.isBlank()).toList()));
         details.addClassName("candidate-details");
         return new Div(name, details);
@@ -136,7 +137,7 @@ class MergeDialog extends Dialog {
 
     private static String addressOf(PostalAddress address) {
         String text = String.join(", ", Stream.of(address.street(), address.city(),
-                address.state() == null ? null : address.state().name(), address.zip())
+                address.state() == null ? null : address.state().name(), ZipCodes.display(address.zip()))
                 .filter(part -> part != null && !part.isBlank()).toList());
         return text.isEmpty() ? "(none)" : text;
     }

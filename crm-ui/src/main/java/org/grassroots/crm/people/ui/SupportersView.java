@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.geo.UsState;
+import org.grassroots.crm.geo.ZipCodes;
 import org.grassroots.crm.people.CriterionOption;
 import org.grassroots.crm.people.PersonFilter;
 import org.grassroots.crm.people.PersonListing;
@@ -132,7 +133,7 @@ class SupportersView extends VerticalLayout {
         grid.addColumn(PersonRow::state).setHeader("State").setKey(PersonSort.STATE.name())
                 .setSortProperty(PersonSort.STATE.name())
                 .setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(PersonRow::zip).setHeader("ZIP").setKey("zip").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(row -> ZipCodes.display(row.zip())).setHeader("ZIP").setKey("zip").setWidth("7rem").setFlexGrow(0);
         grid.addColumn(PersonRow::tags).setHeader("Tags").setKey("tags").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(row -> DATE.format(row.createdAt())).setHeader("Added").setKey(PersonSort.CREATED.name())
                 .setSortProperty(PersonSort.CREATED.name()).setWidth("9rem").setFlexGrow(0);
