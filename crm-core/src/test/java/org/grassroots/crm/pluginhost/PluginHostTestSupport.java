@@ -42,6 +42,15 @@ abstract class PluginHostTestSupport {
 
     static final Path FILES = Path.of("target/plugin-host-test/uploads");
 
+    static {
+        // a folder of its own, emptied once per test run, before the host first opens it
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(Path.of("target/plugin-host-test"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Autowired
     PluginAdminService admin;
 

@@ -74,7 +74,8 @@ public class PluginPackageValidator {
             throw refused(displayName, "could not be read (" + e.getCause().getMessage() + ")");
         }
         if (!allowedSha256.isEmpty() && !allowedSha256.contains(sha256)) {
-            throw refused(displayName, "its SHA-256 " + sha256 + " is not on the allow-list (crm.plugins.allowed-sha256)");
+            throw refused(displayName, "has SHA-256 " + sha256 + ", which is not on the allow-list "
+                    + "(crm.plugins.allowed-sha256)");
         }
         Contents contents = read(file, displayName, kind);
         Properties descriptor = contents.descriptor();
@@ -85,7 +86,7 @@ public class PluginPackageValidator {
         PluginPackage plugin = describe(descriptor, sha256, kind, displayName);
         String classEntry = plugin.pluginClass().replace('.', '/') + ".class";
         if (!contents.classes().contains(classEntry)) {
-            throw refused(displayName, "its Plugin-Class " + plugin.pluginClass() + " is not in the file");
+            throw refused(displayName, "names Plugin-Class " + plugin.pluginClass() + ", which is not in the file");
         }
         return plugin;
     }
