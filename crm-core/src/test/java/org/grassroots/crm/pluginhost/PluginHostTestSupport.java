@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +37,9 @@ import org.springframework.security.test.context.support.WithMockUser;
         "crm.plugins.max-size=2MB"})
 @Import(PluginHostTestSupport.TestBeans.class)
 @WithMockUser(username = "plugin-admin", roles = "ADMIN")
-abstract class PluginHostTestSupport {
+public abstract class PluginHostTestSupport {
 
-    static final Path FILES = Path.of("target/plugin-host-test/uploads");
+    protected static final Path FILES = Path.of("target/plugin-host-test/uploads");
 
     static {
         // a folder of its own, emptied once per test run, before the host first opens it
@@ -52,22 +51,22 @@ abstract class PluginHostTestSupport {
     }
 
     @Autowired
-    PluginAdminService admin;
+    protected PluginAdminService admin;
 
     @Autowired
-    PluginCalls calls;
+    protected PluginCalls calls;
 
     @Autowired
-    PluginHost host;
+    protected PluginHost host;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @Autowired
-    RecordingHook hook;
+    protected RecordingHook hook;
 
     @Autowired
-    RecordingJobs jobs;
+    protected RecordingJobs jobs;
 
     @BeforeEach
     @AfterEach
@@ -78,7 +77,7 @@ abstract class PluginHostTestSupport {
     }
 
     /** Uploads a file through the same service method the Plugins screen uses. */
-    InstallResult upload(Path file) {
+    protected InstallResult upload(Path file) {
         try {
             return admin.install(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)));
         } catch (IOException e) {
@@ -86,22 +85,22 @@ abstract class PluginHostTestSupport {
         }
     }
 
-    InstalledPlugin plugin(String id) {
+    protected InstalledPlugin plugin(String id) {
         return admin.find(id).orElseThrow();
     }
 
-    long auditEvents(String action, String target) {
+    protected long auditEvents(String action, String target) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :action AND target_id = :target")
                 .param("action", action).param("target", target).query(Long.class).single();
     }
 
-    List<String> auditDetails(String action, String target) {
+    protected List<String> auditDetails(String action, String target) {
         return jdbc.sql("SELECT details::text FROM audit_event WHERE action = :action AND target_id = :target "
                 + "ORDER BY id").param("action", action).param("target", target).query(String.class).list();
     }
 
     /** Restarts the host on the same database and plugins folder, as a restart of the application would. */
-    void restartHost() {
+    protected void restartHost() {
         host.close();
         host.open();
     }
@@ -138,10 +137,10 @@ abstract class PluginHostTestSupport {
     }
 
     /** Fails {@code beforeStart} for the plugin id {@code hook-fails}; records uninstalls. */
-    static class RecordingHook implements PluginLifecycleHook {
+    protected static class RecordingHook implements PluginLifecycleHook {
 
-        final List<String> prepared = new CopyOnWriteArrayList<>();
-        final List<String> uninstalled = new CopyOnWriteArrayList<>();
+        public final List<String> prepared = new CopyOnWriteArrayList<>();
+        public final List<String> uninstalled = new CopyOnWriteArrayList<>();
 
         @Override
         public void beforeStart(PluginScope scope) {
@@ -163,13 +162,13 @@ abstract class PluginHostTestSupport {
     }
 
     /** Remembers schedules instead of running them. */
-    static class RecordingJobs implements RecurringJobs {
+    protected static class RecordingJobs implements RecurringJobs {
 
-        record Schedule(String cron, JobRequest request) {
+        public record Schedule(String cron, JobRequest request) {
         }
 
-        final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
-        final Set<String> unscheduled = ConcurrentHashMap.newKeySet();
+        public final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
+        public final Set<String> unscheduled = ConcurrentHashMap.newKeySet();
 
         @Override
         public void schedule(String scheduleId, String cron, JobRequest request) {
@@ -190,8 +189,5 @@ abstract class PluginHostTestSupport {
             unscheduled.clear();
         }
 
-        List<String> ids() {
-            return new ArrayList<>(schedules.keySet());
-        }
     }
 }
