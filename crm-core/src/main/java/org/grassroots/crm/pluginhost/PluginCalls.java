@@ -12,6 +12,7 @@ import org.grassroots.crm.pluginhost.internal.LivePlugin;
 import org.grassroots.crm.pluginhost.internal.PluginHost;
 import org.grassroots.crm.pluginhost.internal.PluginInvocationFailure;
 import org.jspecify.annotations.Nullable;
+import org.pf4j.PluginClassLoader;
 import org.springframework.stereotype.Service;
 
 /**
@@ -105,6 +106,11 @@ public class PluginCalls {
     private <E, R, X extends Exception> R barrier(String pluginId, E extension, String what,
             @Nullable Duration timeBox, @Nullable Class<X> expected, PluginFunction<E, R> work) throws X {
         LivePlugin plugin = host.live(pluginId).orElseThrow(() -> notRunning(pluginId));
+        ClassLoader owner = extension.getClass().getClassLoader();
+        if (owner instanceof PluginClassLoader && owner != plugin.classLoader()) {
+            throw new IllegalArgumentException(extension.getClass().getName() + " does not belong to plugin '"
+                    + pluginId + "'");
+        }
         try {
             return host.invoke(plugin, timeBox, () -> work.apply(extension));
         } catch (PluginInvocationFailure failure) {

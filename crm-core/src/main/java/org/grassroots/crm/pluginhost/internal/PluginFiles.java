@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
 import org.pf4j.util.FileUtils;
 
 /** File chores of the plugins folder. */
@@ -30,6 +31,22 @@ final class PluginFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What keeps an installed plugin's file from being loaded, or {@code null}: missing, changed, not allowed. */
+    static @Nullable String problemWith(PluginInstallation installation, PluginHostProperties properties) {
+        Path file = properties.dir().resolve(installation.fileName());
+        if (!Files.isRegularFile(file)) {
+            return "its file " + installation.fileName() + " is missing from the plugins folder " + properties.dir();
+        }
+        String sha256 = sha256(file);
+        if (!sha256.equals(installation.sha256())) {
+            return "its file " + installation.fileName() + " changed after it was installed (SHA-256 " + sha256 + ")";
+        }
+        if (!properties.allowedSha256().isEmpty() && !properties.allowedSha256().contains(sha256)) {
+            return "its SHA-256 " + sha256 + " is not on the allow-list (crm.plugins.allowed-sha256)";
+        }
+        return null;
     }
 
     /** Deletes an installed plugin file and, for a zip, the folder pf4j expanded it into. */

@@ -3,13 +3,11 @@ package org.grassroots.crm.pluginhost.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -22,7 +20,6 @@ import org.grassroots.crm.pluginhost.PluginScope;
 import org.grassroots.crm.pluginhost.PluginStatus;
 import org.grassroots.crm.pluginhost.internal.PluginRunListener.StopCause;
 import org.jspecify.annotations.Nullable;
-import org.pf4j.Plugin;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -31,9 +28,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The running plugins: loads installed plugins into a {@link CrmPluginManager}, starts and stops them with their
- * own code behind the fault barrier ({@link PluginInvoker}), and remembers why a plugin failed. Changes happen under
- * one lock; the started plugins and their extensions are published in a concurrent map that calls read without it.
+ * The running plugins: loads installed plugins into a {@link CrmPluginManager}, starts and stops them (their own
+ * code behind the fault barrier, see {@link PluginStarter} and {@link PluginInvoker}) and remembers why one failed.
+ * Changes happen under one lock; what runs is published in a {@link PluginRegistry} that calls read without it.
  */
 @Component
 public class PluginHost {
@@ -43,14 +40,13 @@ public class PluginHost {
     private final PluginHostProperties properties;
     private final PluginInstallationRepository installations;
     private final ObjectProvider<PluginPortSource<?>> portSources;
-    private final ObjectProvider<PluginLifecycleHook> hooks;
-    private final ObjectProvider<PluginRunListener> listeners;
+    private final RunListeners listeners;
     private final PluginAuditTrail audit;
     private final PluginInvoker invoker = new PluginInvoker();
+    private final PluginStarter starter;
+    private final PluginRegistry registry = new PluginRegistry();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, LivePlugin> live = new ConcurrentHashMap<>();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private @Nullable CrmPluginManager manager;
+    private volatile @Nullable CrmPluginManager manager;
     private @Nullable PortInjectingExtensionFactory factory;
 
     PluginHost(PluginHostProperties properties, PluginInstallationRepository installations,
@@ -59,40 +55,38 @@ public class PluginHost {
         this.properties = properties;
         this.installations = installations;
         this.portSources = portSources;
-        this.hooks = hooks;
-        this.listeners = listeners;
+        this.listeners = new RunListeners(listeners);
         this.audit = audit;
+        this.starter = new PluginStarter(invoker, hooks, properties.callTimeout());
     }
 
     /** Creates the plugin manager and loads every installed plugin, starting the enabled ones. */
     public void open() {
-        exclusively(() -> {
-            if (manager != null) {
-                return null;
+        locked(() -> {
+            if (manager == null) {
+                try {
+                    Files.createDirectories(properties.dir());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot create the plugins folder " + properties.dir(), e);
+                }
+                factory = new PortInjectingExtensionFactory(portSources.orderedStream().toList(), this::scopeOfClass);
+                manager = new CrmPluginManager(properties.dir(), factory,
+                        new DatabasePluginStatusProvider(installations));
+                installations.findAll().forEach(this::loadAndStart);
             }
-            try {
-                Files.createDirectories(properties.dir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the plugins folder " + properties.dir(), e);
-            }
-            factory = new PortInjectingExtensionFactory(portSources.orderedStream().toList(), this::scopeOfClass);
-            manager = new CrmPluginManager(properties.dir(), factory, new DatabasePluginStatusProvider(installations));
-            installations.findAll().forEach(this::loadAndStart);
-            return null;
         });
     }
 
     /** Stops every plugin (leaving shared state such as schedules alone), unloads them and drops the manager. */
     public void close() {
-        exclusively(() -> {
+        locked(() -> {
             if (manager != null) {
-                List.copyOf(live.keySet()).forEach(id -> stop(id, StopCause.SHUTDOWN));
+                registry.live().forEach(plugin -> stop(plugin.pluginId(), StopCause.SHUTDOWN));
                 manager.unloadPlugins();
                 manager = null;
                 factory = null;
-                failures.clear();
+                registry.clear();
             }
-            return null;
         });
     }
 
@@ -110,133 +104,99 @@ public class PluginHost {
         }
     }
 
+    private void locked(Runnable work) {
+        exclusively(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Loads an installed plugin from its file and starts it if it is enabled; problems mark it failed. */
     public void loadAndStart(PluginInstallation installation) {
-        exclusively(() -> {
+        locked(() -> {
             String id = installation.pluginId();
-            failures.remove(id);
             if (requireManager().getPlugin(id) != null) {
                 unload(id);
             }
-            String problem = checkFile(installation);
+            registry.forgetFailure(id);
+            String problem = PluginFiles.problemWith(installation, properties);
+            PluginWrapper plugin = null;
             if (problem == null) {
                 try {
                     requireManager().loadPlugin(properties.dir().resolve(installation.fileName()));
+                    plugin = requireManager().getPlugin(id);
+                    problem = plugin == null ? "its file " + installation.fileName() + " holds another plugin" : null;
                 } catch (RuntimeException e) {
                     problem = "it could not be loaded: " + PluginFault.describe(e);
                 }
             }
-            PluginWrapper plugin = problem == null ? requireManager().getPlugin(id) : null;
-            if (problem == null && plugin == null) {
-                problem = "its file " + installation.fileName() + " holds another plugin id";
-            }
             if (problem == null && installation.enabled() && plugin.getPluginState() == PluginState.DISABLED) {
-                problem = "it requires plugin API '" + plugin.getDescriptor().getRequires() + "', but this CRM offers "
-                        + PluginApi.VERSION;
+                problem = incompatible(plugin);
             }
             if (problem != null) {
-                failures.put(id, problem);
-                audit.failed(id, installation.version(), problem);
+                registry.failed(id, problem);
                 log.error("Plugin {} failed: {}", id, problem);
+                audit.failed(id, installation.version(), problem);
             } else if (installation.enabled()) {
                 start(id);
             }
-            return null;
         });
     }
 
     /** Starts a loaded, enabled plugin: lifecycle hooks, its {@code start()}, then its extensions. */
     public void start(String pluginId) {
-        exclusively(() -> {
+        locked(() -> {
             PluginWrapper plugin = requireManager().getPlugin(pluginId);
             if (plugin == null || plugin.getPluginState() == PluginState.STARTED
                     || plugin.getPluginState() == PluginState.DISABLED) {
-                return null;
+                return;
             }
-            failures.remove(pluginId);
-            ClassLoader loader = plugin.getPluginClassLoader();
+            registry.forgetFailure(pluginId);
             try {
-                for (PluginLifecycleHook hook : hooks.orderedStream().toList()) {
-                    hook.beforeStart(scope(pluginId, loader));
-                }
-            } catch (Exception e) {
-                failStart(plugin, "preparing it failed: " + PluginFault.describe(e), e);
-                return null;
+                LivePlugin started = starter.start(requireManager(), plugin,
+                        scope(pluginId, plugin.getPluginClassLoader()));
+                registry.started(started);
+                log.info("Plugin {} {} started with {} extension(s)", pluginId, started.version(),
+                        started.extensions().size());
+                listeners.started(started);
+            } catch (PluginFault fault) {
+                forgetInstances(pluginId);
+                requireManager().markStopped(plugin, PluginState.FAILED, fault);
+                registry.failed(pluginId, fault.getMessage());
+                log.error("Plugin {} failed to start: {}", pluginId, fault.getMessage(), fault.getCause());
+                audit.failed(pluginId, plugin.getDescriptor().getVersion(), fault.getMessage());
             }
-            try {
-                Plugin instance = invoker.invoke(pluginId, loader, timeBox(), plugin::getPlugin);
-                invoker.invoke(pluginId, loader, timeBox(), () -> {
-                    instance.start();
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                failStart(plugin, reason("start()", e), rootOf(e));
-                return null;
-            }
-            requireManager().markStarted(plugin);
-            List<LivePlugin.LiveExtension> extensions;
-            try {
-                extensions = invoker.invoke(pluginId, loader, timeBox(),
-                        () -> ExtensionCatalog.create(requireManager(), pluginId, loader));
-            } catch (RuntimeException e) {
-                stopQuietly(plugin);
-                failStart(plugin, reason("loading its extensions", e), rootOf(e));
-                return null;
-            }
-            LivePlugin started = new LivePlugin(pluginId, plugin.getDescriptor().getVersion(), loader, extensions);
-            live.put(pluginId, started);
-            log.info("Plugin {} {} started with {} extension(s)", pluginId, started.version(), extensions.size());
-            listeners.orderedStream().forEach(listener -> notifyStarted(listener, started));
-            return null;
         });
     }
 
     /** Stops a started plugin, calling its {@code stop()}; a failure there is logged, not raised. */
     public void stop(String pluginId, StopCause cause) {
-        exclusively(() -> {
-            live.remove(pluginId);
-            listeners.orderedStream().forEach(listener -> notifyStopped(listener, pluginId, cause));
+        locked(() -> {
+            registry.stopped(pluginId);
+            listeners.stopped(pluginId, cause);
             PluginWrapper plugin = manager == null ? null : manager.getPlugin(pluginId);
             if (plugin != null && plugin.getPluginState() == PluginState.STARTED) {
-                stopQuietly(plugin);
+                starter.stop(plugin);
                 requireManager().markStopped(plugin, PluginState.STOPPED, null);
             }
-            if (factory != null) {
-                factory.forget(pluginId);
-            }
-            return null;
+            forgetInstances(pluginId);
         });
     }
 
     /** Stops the plugin and unloads it, closing its class loader; forgets any failure. */
     public void unload(String pluginId) {
-        exclusively(() -> {
+        locked(() -> {
             stop(pluginId, StopCause.ADMIN);
             if (manager != null && manager.getPlugin(pluginId) != null) {
                 manager.unloadPlugin(pluginId);
             }
-            failures.remove(pluginId);
-            return null;
-        });
-    }
-
-    /** Marks a loaded plugin disabled in pf4j and the database, stopping it first. */
-    public void disable(String pluginId) {
-        exclusively(() -> {
-            stop(pluginId, StopCause.ADMIN);
-            failures.remove(pluginId);
-            if (manager != null && manager.getPlugin(pluginId) != null) {
-                manager.disablePlugin(pluginId);
-            } else {
-                installations.setEnabled(pluginId, false);
-            }
-            return null;
+            registry.forgetFailure(pluginId);
         });
     }
 
     /** Marks a plugin enabled in the database and pf4j and starts it (loading it first if it was not loaded). */
     public void enable(String pluginId) {
-        exclusively(() -> {
+        locked(() -> {
             installations.setEnabled(pluginId, true);
             PluginWrapper plugin = requireManager().getPlugin(pluginId);
             if (plugin == null) {
@@ -244,76 +204,75 @@ public class PluginHost {
             } else if (requireManager().enablePlugin(pluginId)) {
                 start(pluginId);
             } else {
-                String problem = "it requires plugin API '" + plugin.getDescriptor().getRequires()
-                        + "', but this CRM offers " + PluginApi.VERSION;
-                failures.put(pluginId, problem);
-                audit.failed(pluginId, plugin.getDescriptor().getVersion(), problem);
+                registry.failed(pluginId, incompatible(plugin));
+                audit.failed(pluginId, plugin.getDescriptor().getVersion(), incompatible(plugin));
             }
-            return null;
+        });
+    }
+
+    /** Stops a plugin and marks it disabled in pf4j and the database. */
+    public void disable(String pluginId) {
+        locked(() -> {
+            stop(pluginId, StopCause.ADMIN);
+            registry.forgetFailure(pluginId);
+            if (manager != null && manager.getPlugin(pluginId) != null) {
+                manager.disablePlugin(pluginId);
+            } else {
+                installations.setEnabled(pluginId, false);
+            }
         });
     }
 
     /** Unloads the plugin and loads it again from its file, as after a restart of the application. */
     public void reload(String pluginId) {
-        exclusively(() -> {
+        locked(() -> {
             unload(pluginId);
             installations.find(pluginId).ifPresent(this::loadAndStart);
-            return null;
         });
     }
 
     /**
      * Marks a plugin that is running right now as failed: it is taken out of use at once, its {@code stop()} is
-     * called in the background, and the failure is audited. Does nothing if it is not running (any more).
+     * called in the background (it may hang too), and the failure is audited. Does nothing if it is not running.
      */
     public void fail(String pluginId, String reason, @Nullable Throwable cause) {
         PluginWrapper plugin = exclusively(() -> {
-            if (live.remove(pluginId) == null || manager == null) {
+            if (registry.stopped(pluginId) == null || manager == null) {
                 return null;
             }
-            failures.put(pluginId, reason);
+            registry.failed(pluginId, reason);
             PluginWrapper wrapper = manager.getPlugin(pluginId);
             manager.markStopped(wrapper, PluginState.FAILED, new PluginFault(reason, cause));
-            if (factory != null) {
-                factory.forget(pluginId);
-            }
-            listeners.orderedStream().forEach(listener -> notifyStopped(listener, pluginId, StopCause.FAILED));
+            forgetInstances(pluginId);
+            listeners.stopped(pluginId, StopCause.FAILED);
             return wrapper;
         });
         if (plugin != null) {
             log.error("Plugin {} failed: {}", pluginId, reason, cause);
             audit.failed(pluginId, plugin.getDescriptor().getVersion(), reason);
-            Thread.ofVirtual().name("plugin-stop-" + pluginId).start(() -> stopQuietly(plugin));
+            Thread.ofVirtual().name("plugin-stop-" + pluginId).start(() -> starter.stop(plugin));
         }
     }
 
-    /** Where an installed plugin stands: disabled by its row, else failed, running or stopped here. */
     public PluginStatus status(PluginInstallation installation) {
-        String id = installation.pluginId();
-        if (!installation.enabled()) {
-            return PluginStatus.DISABLED;
-        }
-        if (failures.containsKey(id)) {
-            return PluginStatus.FAILED;
-        }
-        return live.containsKey(id) ? PluginStatus.STARTED : PluginStatus.STOPPED;
+        return registry.status(installation);
     }
 
     public Optional<LivePlugin> live(String pluginId) {
-        return Optional.ofNullable(live.get(pluginId));
+        return registry.live(pluginId);
     }
 
     public Collection<LivePlugin> live() {
-        return List.copyOf(live.values());
+        return registry.live();
     }
 
     /** Why the plugin failed, if it did and has not been restarted since. */
     public Optional<String> failure(String pluginId) {
-        return Optional.ofNullable(failures.get(pluginId));
+        return registry.failure(pluginId);
     }
 
-    /** Runs plugin code for a started plugin with its class loader as context loader; see {@link PluginInvoker}. */
-    public <R> R invoke(LivePlugin plugin, @Nullable Duration timeBox, java.util.concurrent.Callable<R> work) {
+    /** Runs plugin code of a started plugin with its class loader as context loader; see {@link PluginInvoker}. */
+    public <R> R invoke(LivePlugin plugin, @Nullable Duration timeBox, Callable<R> work) {
         return invoker.invoke(plugin.pluginId(), plugin.classLoader(), timeBox, work);
     }
 
@@ -331,16 +290,9 @@ public class PluginHost {
         return new PluginScope(pluginId, loader, () -> settingFields(pluginId));
     }
 
-    /** A failure reason for plugin code that threw or timed out while doing {@code what}. */
-    static String reason(String what, RuntimeException failure) {
-        if (failure instanceof PluginInvocationFailure invocation) {
-            return invocation.reason(what);
-        }
-        return failure instanceof PluginFault ? failure.getMessage() : what + " threw " + PluginFault.describe(failure);
-    }
-
+    /** The fields of the plugin's settings descriptor, read through the barrier; empty while it is not running. */
     private List<SettingField> settingFields(String pluginId) {
-        LivePlugin plugin = live.get(pluginId);
+        LivePlugin plugin = registry.live(pluginId).orElse(null);
         if (plugin == null) {
             return List.of();
         }
@@ -348,8 +300,8 @@ public class PluginHost {
             if (extension.instance() instanceof SettingsDescriptor descriptor) {
                 try {
                     return invoke(plugin, timeBox(), descriptor::fields);
-                } catch (RuntimeException e) {
-                    fail(pluginId, reason("extension '" + extension.id() + "' (fields)", e), e.getCause());
+                } catch (PluginInvocationFailure e) {
+                    fail(pluginId, e.reason("extension '" + extension.id() + "'") + " (fields)", e.thrown());
                     return List.of();
                 }
             }
@@ -357,49 +309,15 @@ public class PluginHost {
         return List.of();
     }
 
-    private static Throwable rootOf(RuntimeException failure) {
-        return failure instanceof PluginInvocationFailure && failure.getCause() != null ? failure.getCause() : failure;
+    private static String incompatible(PluginWrapper plugin) {
+        return "it requires plugin API '" + plugin.getDescriptor().getRequires() + "', but this CRM offers "
+                + PluginApi.VERSION;
     }
 
-    private void failStart(PluginWrapper plugin, String reason, Throwable cause) {
-        String id = plugin.getPluginId();
-        live.remove(id);
+    private void forgetInstances(String pluginId) {
         if (factory != null) {
-            factory.forget(id);
+            factory.forget(pluginId);
         }
-        requireManager().markStopped(plugin, PluginState.FAILED, new PluginFault(reason, cause));
-        failures.put(id, reason);
-        log.error("Plugin {} failed to start: {}", id, reason, cause);
-        audit.failed(id, plugin.getDescriptor().getVersion(), reason);
-    }
-
-    private void stopQuietly(PluginWrapper plugin) {
-        try {
-            Plugin instance = plugin.getPlugin();
-            if (instance != null) {
-                invoker.invoke(plugin.getPluginId(), plugin.getPluginClassLoader(), timeBox(), () -> {
-                    instance.stop();
-                    return null;
-                });
-            }
-        } catch (RuntimeException e) {
-            log.warn("Plugin {}: {}", plugin.getPluginId(), reason("stop()", e));
-        }
-    }
-
-    private @Nullable String checkFile(PluginInstallation installation) {
-        Path file = properties.dir().resolve(installation.fileName());
-        if (!Files.isRegularFile(file)) {
-            return "its file " + installation.fileName() + " is missing from the plugins folder " + properties.dir();
-        }
-        String sha256 = PluginFiles.sha256(file);
-        if (!sha256.equals(installation.sha256())) {
-            return "its file " + installation.fileName() + " changed after it was installed (SHA-256 " + sha256 + ")";
-        }
-        if (!properties.allowedSha256().isEmpty() && !properties.allowedSha256().contains(sha256)) {
-            return "its SHA-256 " + sha256 + " is not on the allow-list (crm.plugins.allowed-sha256)";
-        }
-        return null;
     }
 
     private PluginScope scopeOfClass(Class<?> type) {
@@ -415,21 +333,5 @@ public class PluginHost {
             throw new IllegalStateException("The plugin host is not open");
         }
         return manager;
-    }
-
-    private static void notifyStarted(PluginRunListener listener, LivePlugin plugin) {
-        try {
-            listener.started(plugin);
-        } catch (RuntimeException e) {
-            log.error("{} failed after plugin {} started", listener.getClass().getSimpleName(), plugin.pluginId(), e);
-        }
-    }
-
-    private static void notifyStopped(PluginRunListener listener, String pluginId, StopCause cause) {
-        try {
-            listener.stopped(pluginId, cause);
-        } catch (RuntimeException e) {
-            log.error("{} failed after plugin {} stopped", listener.getClass().getSimpleName(), pluginId, e);
-        }
     }
 }

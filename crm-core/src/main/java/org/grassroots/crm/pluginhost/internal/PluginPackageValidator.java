@@ -1,30 +1,22 @@
 package org.grassroots.crm.pluginhost.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.jar.Attributes;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 import com.github.zafarkhaja.semver.Version;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.plugin.api.PluginApi;
 import org.pf4j.DefaultVersionManager;
-import org.pf4j.ManifestPluginDescriptorFinder;
-import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.jspecify.annotations.Nullable;
+import org.pf4j.ManifestPluginDescriptorFinder;
 
 /**
  * Checks a plugin file before any of its classes is loaded, and says what is wrong in a message naming the file.
@@ -46,7 +38,6 @@ public class PluginPackageValidator {
 
     static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
-    private static final String API_PATH = PluginApi.PACKAGE_PREFIX.replace('.', '/');
     private static final int MAX_ENTRIES = 10_000;
     /** Expanded content may be at most this many times the upload limit (a guard against zip bombs). */
     private static final int MAX_EXPANSION = 10;
@@ -77,7 +68,7 @@ public class PluginPackageValidator {
             throw refused(displayName, "has SHA-256 " + sha256 + ", which is not on the allow-list "
                     + "(crm.plugins.allowed-sha256)");
         }
-        Contents contents = read(file, displayName, kind);
+        PluginPackageContents contents = read(file, displayName, kind);
         Properties descriptor = contents.descriptor();
         if (descriptor == null) {
             throw refused(displayName, "has no plugin descriptor: put Plugin-Id, Plugin-Version, Plugin-Class and "
@@ -153,12 +144,12 @@ public class PluginPackageValidator {
         }
     }
 
-    private Contents read(Path file, String displayName, PluginPackage.Kind kind) {
+    private PluginPackageContents read(Path file, String displayName, PluginPackage.Kind kind) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_ENTRIES) {
                 throw refused(displayName, "has more than " + MAX_ENTRIES + " entries");
             }
-            Contents contents = new Contents(kind, displayName);
+            PluginPackageContents contents = new PluginPackageContents(kind, displayName);
             long budget = maxBytes * MAX_EXPANSION;
             for (ZipEntry entry : zip.stream().toList()) {
                 checkName(entry.getName(), displayName);
@@ -195,117 +186,5 @@ public class PluginPackageValidator {
     private static @Nullable String value(Properties descriptor, String manifestName) {
         String value = descriptor.getProperty(manifestName);
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** Entries gathered while reading: the descriptor (under manifest names) and every class entry. */
-    private static final class Contents {
-
-        private static final String PROPERTIES = PropertiesPluginDescriptorFinder.DEFAULT_PROPERTIES_FILE_NAME;
-
-        private final PluginPackage.Kind kind;
-        private final String displayName;
-        private final Set<String> classes = new HashSet<>();
-        private final List<byte[]> manifests = new ArrayList<>();
-        private byte @Nullable [] properties;
-
-        Contents(PluginPackage.Kind kind, String displayName) {
-            this.kind = kind;
-            this.displayName = displayName;
-        }
-
-        /** Reads one entry to its end, keeping what is needed; returns its size, at most {@code budget + 1}. */
-        long add(String name, InputStream in, long budget) throws IOException {
-            boolean manifest = kind == PluginPackage.Kind.JAR ? name.equals("META-INF/MANIFEST.MF")
-                    : name.equals("MANIFEST.MF") || name.endsWith("/MANIFEST.MF");
-            boolean nestedJar = kind == PluginPackage.Kind.ZIP && name.startsWith("lib/") && name.endsWith(".jar");
-            boolean keep = manifest || nestedJar || name.equals(PROPERTIES);
-            ByteArrayOutputStream kept = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            long size = 0;
-            for (int read = in.read(buffer); read >= 0 && size <= budget; read = in.read(buffer)) {
-                size += read;
-                if (keep) {
-                    kept.write(buffer, 0, read);
-                }
-            }
-            if (size > budget) {
-                return size;
-            }
-            if (name.equals(PROPERTIES)) {
-                properties = kept.toByteArray();
-            } else if (manifest) {
-                manifests.add(kept.toByteArray());
-            }
-            addClass(kind == PluginPackage.Kind.ZIP && name.startsWith("classes/")
-                    ? name.substring("classes/".length()) : name);
-            if (nestedJar) {
-                addNested(kept.toByteArray());
-            }
-            return size;
-        }
-
-        /** A jar under a zip's {@code lib/} is put on the class path as it is, so only its class names matter. */
-        private void addNested(byte[] jar) {
-            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    addClass(entry.getName());
-                }
-            } catch (IOException e) {
-                throw refused(displayName, "holds a jar that is not valid (" + e.getMessage() + ")");
-            }
-        }
-
-        private void addClass(String path) {
-            if (path.startsWith(API_PATH)) {
-                throw refused(displayName, "bundles the plugin API (" + path + "); the CRM provides it, so depend "
-                        + "on crm-plugin-api with scope 'provided'");
-            }
-            if (path.endsWith(".class")) {
-                classes.add(path);
-            }
-        }
-
-        Set<String> classes() {
-            return classes;
-        }
-
-        @Nullable Properties descriptor() {
-            try {
-                if (properties != null) {
-                    Properties read = new Properties();
-                    read.load(new ByteArrayInputStream(properties));
-                    return underManifestNames(read);
-                }
-                if (manifests.size() != 1) {
-                    return null;
-                }
-                Attributes attributes = new Manifest(new ByteArrayInputStream(manifests.getFirst()))
-                        .getMainAttributes();
-                Properties read = new Properties();
-                attributes.forEach((key, value) -> read.setProperty(key.toString(), value.toString()));
-                return read.getProperty(ManifestPluginDescriptorFinder.PLUGIN_ID) == null ? null : read;
-            } catch (IOException | IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        private static Properties underManifestNames(Properties pluginProperties) {
-            Properties result = new Properties();
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_ID, result, ManifestPluginDescriptorFinder.PLUGIN_ID);
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_VERSION, result, ManifestPluginDescriptorFinder.PLUGIN_VERSION);
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_CLASS, result, ManifestPluginDescriptorFinder.PLUGIN_CLASS);
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_REQUIRES, result, ManifestPluginDescriptorFinder.PLUGIN_REQUIRES);
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_PROVIDER, result, ManifestPluginDescriptorFinder.PLUGIN_PROVIDER);
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_DESCRIPTION, result, ManifestPluginDescriptorFinder.PLUGIN_DESCRIPTION);
-            copy(pluginProperties, PropertiesPluginDescriptorFinder.PLUGIN_DEPENDENCIES, result, ManifestPluginDescriptorFinder.PLUGIN_DEPENDENCIES);
-            return result;
-        }
-
-        private static void copy(Properties from, String fromKey, Properties to, String toKey) {
-            String value = from.getProperty(fromKey);
-            if (value != null) {
-                to.setProperty(toKey, value);
-            }
-        }
     }
 }
