@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.pf4j.Plugin;
 import org.pf4j.processor.ExtensionAnnotationProcessor;
 import org.slf4j.Logger;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Builds real pf4j plugin files for tests: Java sources compiled with the JDK's compiler against the plugin API and
@@ -250,6 +251,8 @@ public final class TestPluginJars {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         entries.put(output.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
                     }
+                } finally {
+                    FileSystemUtils.deleteRecursively(output);
                 }
                 return entries;
             } catch (IOException e) {

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Starting and stopping go through {@link PluginHost}, which runs the plugin's own code behind the fault barrier
  * and then records the outcome here with {@link #markStarted} and {@link #markStopped}; pf4j's own
- * {@code startPlugin}/{@code stopPlugin} are not used. Like pf4j's, this class is not thread-safe: the host calls it
+ * {@code startPlugin}/{@code stopPlugin} are not used (in pf4j 3.15 {@code startPlugin} catches an exception or
+ * {@code LinkageError} from {@code start()}, sets {@code FAILED} and the failed exception and only logs it, with no
+ * time limit and without the plugin's class loader as context class loader). Like pf4j's, this class is not thread-safe: the host calls it
  * under its lock.
  */
 final class CrmPluginManager extends DefaultPluginManager {
