@@ -36,7 +36,15 @@ public enum AuditAction {
     RECURRING_PLAN_UPDATED("Recurring plan changed"),
     RECURRING_PLAN_STATUS_CHANGED("Recurring plan status changed"),
     RECURRING_PLAN_DELETED("Recurring plan deleted"),
-    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt");
+    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt"),
+    PLUGIN_INSTALLED("Plugin installed"),
+    PLUGIN_UPGRADED("Plugin upgraded"),
+    PLUGIN_REJECTED("Plugin upload refused"),
+    PLUGIN_ENABLED("Plugin enabled"),
+    PLUGIN_DISABLED("Plugin disabled"),
+    PLUGIN_RESTARTED("Plugin restarted"),
+    PLUGIN_UNINSTALLED("Plugin uninstalled"),
+    PLUGIN_FAILED("Plugin failed");
 
     private final String label;
 
