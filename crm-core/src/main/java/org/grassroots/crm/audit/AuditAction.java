@@ -36,7 +36,10 @@ public enum AuditAction {
     RECURRING_PLAN_UPDATED("Recurring plan changed"),
     RECURRING_PLAN_STATUS_CHANGED("Recurring plan status changed"),
     RECURRING_PLAN_DELETED("Recurring plan deleted"),
-    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt");
+    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt"),
+    JOB_CANCELLED("Job cancelled"),
+    JOB_FAILED("Job failed"),
+    JOB_SCHEDULE_CHANGED("Job schedule switched on or off");
 
     private final String label;
 
