@@ -72,7 +72,7 @@ public class JobService {
     public void cancel(long id) {
         JobSummary job = store.lock(id).orElseThrow(() -> new InvalidInputException("id", "No job #" + id + "."));
         String user = currentUser().orElseThrow();
-        if (!isAdmin() && !job.requestedBy().equals(user)) {
+        if (!visible(job)) {
             throw new AccessDeniedException("Only the person who started job #" + id + " or an admin may cancel it.");
         }
         if (!job.state().isActive() || job.cancelRequested()) {
@@ -103,7 +103,11 @@ public class JobService {
     @Transactional(readOnly = true)
     public List<JobSummary> recent(int limit) {
         int capped = Math.max(0, Math.min(limit, MAX_RECENT));
-        return store.recent(isAdmin() ? null : currentUser().orElseThrow(), capped);
+        if (isAdmin()) {
+            return store.recent(null, capped);
+        }
+        String user = currentUser().orElseThrow();
+        return user.equals(SYSTEM) ? List.of() : store.recent(user, capped);
     }
 
     /** The job's log, oldest line first (the newest {@value JobStore#LOG_LINES_KEPT} lines are kept). */
@@ -113,8 +117,10 @@ public class JobService {
         return find(id).map(job -> store.log(id)).orElse(List.of());
     }
 
+    /** An admin sees every job; anyone else the jobs they started (never the system's, whatever their name). */
     private boolean visible(JobSummary job) {
-        return isAdmin() || currentUser().filter(job.requestedBy()::equals).isPresent();
+        return isAdmin() || currentUser().filter(user -> !user.equals(SYSTEM))
+                .filter(job.requestedBy()::equals).isPresent();
     }
 
     private static Optional<String> currentUser() {

@@ -205,6 +205,9 @@ class JobServiceTest {
         long bySystem = jobs.submit(new JobRequest(TestJobHandlers.COUNT, "No user", Map.of("n", "1")));
         signIn("admin-jobs", "ADMIN");
         assertThat(jobs.find(bySystem)).get().extracting(JobSummary::requestedBy).isEqualTo("system");
+        signIn("system", "ORGANIZER");
+        assertThat(jobs.find(bySystem)).as("a staff account called system owns nothing").isEmpty();
+        assertThat(jobs.recent(50)).isEmpty();
     }
 
     @Test

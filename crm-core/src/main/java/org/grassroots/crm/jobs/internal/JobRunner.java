@@ -78,7 +78,17 @@ class JobRunner {
         if (attempt == null) {
             return Outcome.done();
         }
+        // handlers run signed in as nobody, whatever the pooled thread saw before
         SecurityContextHolder.clearContext();
+        try {
+            return runAttempt(attempt, node, shuttingDown);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Outcome runAttempt(Attempt attempt, String node, BooleanSupplier shuttingDown) {
+        long jobId = attempt.job().id();
         RunningJob context = new RunningJob(jobId, attempt.job().requestedBy(), attempt.number(),
                 attempt.job().parameters(), reports, shuttingDown, System::nanoTime);
         try {

@@ -81,7 +81,16 @@ final class JobDialog extends Dialog {
         if (!shown.counts().isEmpty()) {
             body.add(new H3("Result"), counts(shown.counts()));
         }
-        body.add(new H3("Log"), log(log));
+        if (!shown.parameters().isEmpty()) {
+            DescriptionList parameters = new DescriptionList();
+            parameters.addClassName("job-facts");
+            shown.parameters().forEach((name, value) -> fact(parameters, name, value));
+            body.add(new H3("Parameters"), parameters);
+        }
+        Div lines = log(log);
+        body.add(new H3("Log"), lines);
+        // the newest lines matter most while a job runs
+        lines.getElement().executeJs("this.scrollTop = this.scrollHeight");
     }
 
     private DescriptionList facts(JobSummary job) {
@@ -99,17 +108,16 @@ final class JobDialog extends Dialog {
             fact(facts, "Attempt", job.attempt() + " of " + job.maxAttempts());
         }
         if (job.nextAttemptAt() != null) {
-            fact(facts, "Next attempt", JobText.time(job.nextAttemptAt(), clock.instant()));
+            fact(facts, "Next attempt", JobText.timeUtc(job.nextAttemptAt(), clock.instant()));
         }
-        fact(facts, "Submitted", JobText.time(job.createdAt(), clock.instant()));
+        fact(facts, "Submitted", JobText.timeUtc(job.createdAt(), clock.instant()));
         if (job.startedAt() != null) {
-            fact(facts, "Started", JobText.time(job.startedAt(), clock.instant()));
+            fact(facts, "Started", JobText.timeUtc(job.startedAt(), clock.instant()));
             fact(facts, "Duration", JobText.duration(job.duration(clock.instant())));
         }
         if (job.node() != null) {
             fact(facts, "Server", job.node());
         }
-        job.parameters().forEach((name, value) -> fact(facts, name, value));
         return facts;
     }
 

@@ -20,7 +20,7 @@ final class JobText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** Log lines carry their time of day (UTC) to the second. */
     static final DateTimeFormatter TIME_OF_LINE = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.US)
             .withZone(ZoneOffset.UTC);
 
     private JobText() {
@@ -44,13 +44,18 @@ final class JobText {
                 .collect(Collectors.joining(" · "));
     }
 
-    /** The time of day (UTC) for today, else the date and time. */
+    /** The time of day (UTC) for today, else the day and time: "14:03:07", "Nov 3, 09:15". */
     static String time(Instant instant, Instant now) {
         if (instant == null) {
             return "";
         }
         boolean today = LocalDate.ofInstant(instant, ZoneOffset.UTC).equals(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        return (today ? TIME.format(instant) : DATE_TIME.format(instant)) + " UTC";
+        return today ? TIME.format(instant) : DATE_TIME.format(instant);
+    }
+
+    /** {@link #time} with its zone, for places without a column header that says it. */
+    static String timeUtc(Instant instant, Instant now) {
+        return instant == null ? "" : time(instant, now) + " UTC";
     }
 
     /** "42 s", "3 min 05 s", "2 h 10 min". */

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -26,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.jobs.JobService;
@@ -49,6 +51,7 @@ class JobsView extends VerticalLayout implements BeforeEnterObserver {
     static final int SHOWN = 100;
     static final Duration REFRESH = Duration.ofSeconds(1);
     static final String JOB_PARAMETER = "job";
+    static final int PHONE_WIDTH = 700;
     static final String EMPTY = "No jobs yet. Imports, syncs and exports run here in the background: start one and "
             + "watch it work, or leave this page and come back to see how it went.";
 
@@ -118,21 +121,22 @@ class JobsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setWidthFull();
         grid.setEmptyStateText(EMPTY);
-        grid.addColumn(JobSummary::title).setHeader("Job").setKey("title").setFlexGrow(3).setWidth("14rem")
-                .setTooltipGenerator(JobSummary::title);
-        grid.addColumn(JobSummary::type).setHeader("Type").setKey("type").setAutoWidth(true);
-        grid.addColumn(JobSummary::requestedBy).setHeader("Started by").setKey("requestedBy").setAutoWidth(true);
-        grid.addComponentColumn(JobText::badge).setHeader("State").setKey("state").setAutoWidth(true)
+        grid.addComponentColumn(JobsView::titleAndType).setHeader("Job").setKey("title").setFlexGrow(3)
+                .setWidth("10rem").setTooltipGenerator(JobSummary::title);
+        var requestedBy = grid.addColumn(JobSummary::requestedBy).setHeader("Started by").setKey("requestedBy")
+                .setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(JobText::badge).setHeader("State").setKey("state").setWidth("9.5rem")
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::progress).setHeader("Progress").setKey("progress").setWidth("12rem")
+        grid.addComponentColumn(this::progress).setHeader("Progress").setKey("progress").setWidth("10rem")
                 .setFlexGrow(0);
-        grid.addColumn(JobText::counts).setHeader("Result").setKey("counts").setFlexGrow(2).setWidth("10rem")
-                .setTooltipGenerator(JobText::counts);
-        grid.addColumn(job -> JobText.time(job.startedAt(), clock.instant())).setHeader("Started")
-                .setKey("started").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(job -> JobText.duration(job.duration(clock.instant()))).setHeader("Duration")
-                .setKey("duration").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        var counts = grid.addColumn(JobText::counts).setHeader("Result").setKey("counts").setFlexGrow(2)
+                .setWidth("7rem").setTooltipGenerator(JobText::counts);
+        var started = grid.addColumn(job -> JobText.time(job.startedAt(), clock.instant()))
+                .setHeader("Started (UTC)").setKey("started").setWidth("7.5rem").setFlexGrow(0);
+        var duration = grid.addColumn(job -> JobText.duration(job.duration(clock.instant()))).setHeader("Duration")
+                .setKey("duration").setWidth("7rem").setFlexGrow(0);
+        hideOnPhones(List.of(requestedBy, counts, started, duration));
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("8.5rem").setFlexGrow(0);
         grid.getColumns().forEach(column -> column.setSortable(false).setResizable(true));
         grid.addItemClickListener(event -> openDetails(event.getItem().id()));
         grid.setDataProvider(rows);
@@ -163,9 +167,39 @@ class JobsView extends VerticalLayout implements BeforeEnterObserver {
         return cell;
     }
 
+    /** In a phone-sized window only the job, its state, its progress and its buttons are shown. */
+    private void hideOnPhones(List<Grid.Column<JobSummary>> secondary) {
+        addAttachListener(attach -> {
+            Page page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(details -> showColumns(secondary, details.getWindowInnerWidth()));
+            Registration resize = page.addBrowserWindowResizeListener(resized ->
+                    showColumns(secondary, resized.getWidth()));
+            addDetachListener(detach -> {
+                resize.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private static void showColumns(List<Grid.Column<JobSummary>> columns, int windowWidth) {
+        columns.forEach(column -> column.setVisible(windowWidth > PHONE_WIDTH));
+    }
+
+    private static Component titleAndType(JobSummary job) {
+        Span title = new Span(job.title());
+        title.addClassName("job-title");
+        Span type = new Span(job.type());
+        type.addClassName("job-type");
+        Div cell = new Div(title, type);
+        cell.addClassName("job-title-cell");
+        return cell;
+    }
+
     private Component actions(JobSummary job) {
-        Button open = new Button("Details", event -> openDetails(job.id()));
-        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        Button open = new Button(VaadinIcon.INFO_CIRCLE_O.create(), event -> openDetails(job.id()));
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        open.setAriaLabel("Details of " + job.title());
+        open.setTooltipText("Details");
         Div actions = new Div(open);
         actions.addClassName("job-actions");
         if (job.state().isActive() && !job.cancelRequested()) {

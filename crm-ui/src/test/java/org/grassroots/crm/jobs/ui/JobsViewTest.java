@@ -62,16 +62,16 @@ class JobsViewTest extends SpringBrowserlessTest {
         JobsView view = navigate(JobsView.class);
 
         int row = rowOf(id);
-        assertThat(cell(row, "title")).isEqualTo("Import march.csv");
-        assertThat(cell(row, "type")).isEqualTo(UiTestJobs.TYPE);
+        assertThat($(Span.class, grid().getCellComponent(row, "title")).all()).extracting(Span::getText)
+                .containsExactly("Import march.csv", UiTestJobs.TYPE);
         assertThat(cell(row, "requestedBy")).isEqualTo("jobs-organizer");
         assertThat(((Badge) grid().getCellComponent(row, "state")).getText()).isEqualTo("Succeeded");
         assertThat($(Span.class, grid().getCellComponent(row, "progress")).single().getText()).isEqualTo("4 of 4");
         assertThat($(ProgressBar.class, grid().getCellComponent(row, "progress")).single().getValue()).isEqualTo(4);
         assertThat(cell(row, "counts")).isEqualTo("rows read 4 · rows merged 2");
-        assertThat(cell(row, "started")).endsWith(" UTC");
+        assertThat(cell(row, "started")).matches("\\d{2}:\\d{2}:\\d{2}");
         assertThat(cell(row, "duration")).endsWith(" s");
-        assertThat(buttons(row)).containsExactly("Details");
+        assertThat(buttons(row)).containsExactly("Details of Import march.csv");
 
         grid().clickRow(row);
 
@@ -109,7 +109,7 @@ class JobsViewTest extends SpringBrowserlessTest {
             roundTrip();
             assertThat(((Badge) grid().getCellComponent(rowOf(id), "state")).getText()).isEqualTo("Cancelled");
         });
-        assertThat(buttons(rowOf(id))).containsExactly("Details");
+        assertThat(buttons(rowOf(id))).containsExactly("Details of Sync the list");
         assertThat(cell(rowOf(id), "counts")).startsWith("rows read ");
     }
 
@@ -159,8 +159,10 @@ class JobsViewTest extends SpringBrowserlessTest {
         return grid().getCellText(row, grid().getColumnPosition(column));
     }
 
+    /** The row's buttons by their text, or their accessible name when they show only an icon. */
     private List<String> buttons(int row) {
-        return $(Button.class, grid().getCellComponent(row, "actions")).all().stream().map(Button::getText)
+        return $(Button.class, grid().getCellComponent(row, "actions")).all().stream()
+                .map(button -> button.getText().isEmpty() ? button.getAriaLabel().orElse("") : button.getText())
                 .toList();
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A job type for the screen tests only: {@code steps} steps of {@code stepMillis} each, reporting progress, a counter
- * and a log line per step, and stopping when cancelled.
+ * and a log line per step, and stopping when cancelled; with {@code failAt}, it fails at that step.
  */
 @Component
 public class UiTestJobs implements JobHandler {
@@ -25,6 +25,9 @@ public class UiTestJobs implements JobHandler {
         for (int step = 1; step <= steps; step++) {
             job.checkCancelled();
             Thread.sleep(stepMillis);
+            if (String.valueOf(step).equals(job.parameters().get("failAt"))) {
+                throw new IllegalStateException("The list provider refused the request (HTTP 503) at step " + step);
+            }
             job.count("rows read", 1);
             if (step % 2 == 0) {
                 job.count("rows merged", 1);
