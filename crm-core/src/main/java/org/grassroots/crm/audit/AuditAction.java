@@ -44,7 +44,10 @@ public enum AuditAction {
     PLUGIN_DISABLED("Plugin disabled"),
     PLUGIN_RESTARTED("Plugin restarted"),
     PLUGIN_UNINSTALLED("Plugin uninstalled"),
-    PLUGIN_FAILED("Plugin failed");
+    PLUGIN_FAILED("Plugin failed"),
+    JOB_CANCELLED("Job cancelled"),
+    JOB_FAILED("Job failed"),
+    JOB_SCHEDULE_CHANGED("Job schedule switched on or off");
 
     private final String label;
 

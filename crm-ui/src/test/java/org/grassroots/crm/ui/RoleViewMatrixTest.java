@@ -57,6 +57,7 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("account", EVERY_ROLE),
             Map.entry("users", EnumSet.of(Role.ADMIN)),
             Map.entry("audit", EnumSet.of(Role.ADMIN)),
+            Map.entry("jobs", EVERY_ROLE),
             Map.entry("supporters", STAFF),
             Map.entry("supporters/new", STAFF),
             Map.entry("supporters/:id", STAFF),
