@@ -36,7 +36,8 @@ public enum AuditAction {
     RECURRING_PLAN_UPDATED("Recurring plan changed"),
     RECURRING_PLAN_STATUS_CHANGED("Recurring plan status changed"),
     RECURRING_PLAN_DELETED("Recurring plan deleted"),
-    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt");
+    DONOR_SUMMARIES_REFRESHED("Donor summaries rebuilt"),
+    PLUGIN_SETTINGS_CHANGED("Plugin settings changed");
 
     private final String label;
 
