@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.grassroots.crm.pluginhost.PluginLifecycleHook;
 import org.grassroots.crm.pluginhost.PluginScope;
 import org.slf4j.Logger;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
 public class PluginMigrations implements PluginLifecycleHook {
 
     private static final Logger log = LoggerFactory.getLogger(PluginMigrations.class);
+
+    private static final MigrationVersion BASELINE = MigrationVersion.fromVersion("0");
+    private static final MigrationVersion FIRST = MigrationVersion.fromVersion("1");
 
     private final DataSource dataSource;
 
@@ -62,7 +66,11 @@ public class PluginMigrations implements PluginLifecycleHook {
                 .dataSource(dataSource)
                 .locations("classpath:" + location)
                 .table(historyTable(pluginId))
-                .baselineOnMigrate(false)
+                // Flyway refuses a schema that holds tables (core's) but not this history table, unless it may
+                // start the history with a baseline; version 0 is below every script the check below lets through
+                .baselineOnMigrate(true)
+                .baselineVersion(BASELINE.getVersion())
+                .baselineDescription("history of plugin " + pluginId + " starts")
                 .createSchemas(false)
                 .placeholderReplacement(false)
                 // SQL callbacks (beforeMigrate.sql …) would run unchecked next to the migrations
@@ -86,6 +94,9 @@ public class PluginMigrations implements PluginLifecycleHook {
         List<String> problems = new ArrayList<>();
         for (MigrationInfo migration : pending) {
             String script = migration.getScript();
+            if (migration.getVersion() != null && migration.getVersion().compareTo(FIRST) < 0) {
+                problems.add(script + ": versions start at 1 (V1__…); a lower one would be skipped silently");
+            }
             if (!script.endsWith(".sql")) {
                 continue;
             }

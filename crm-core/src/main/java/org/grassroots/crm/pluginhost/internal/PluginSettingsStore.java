@@ -10,13 +10,14 @@ import java.util.Optional;
 import org.grassroots.crm.pluginhost.internal.SecretCipher.Sealed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code plugin_setting} rows of each plugin. Secrets go in and come out through {@link SecretCipher}; their
  * clear text is never written to the table.
  */
-@Repository
+// not @Repository: its exception translation would turn our messages into InvalidDataAccessApiUsageException
+@Component
 public class PluginSettingsStore {
 
     /** One saved setting; a secret has {@code sealed} and no {@code value}. */

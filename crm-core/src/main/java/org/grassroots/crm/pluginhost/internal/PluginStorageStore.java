@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * even when the plugin calls from inside another port's transaction (for example while streaming supporters).
  * Refusals and failures name the plugin and the key.
  */
-@Repository
+// not @Repository: its exception translation would turn our messages into InvalidDataAccessApiUsageException
+@Component
 public class PluginStorageStore {
 
     public static final int MAX_KEY_LENGTH = 200;
