@@ -40,9 +40,10 @@ public final class SettingRules {
             return Optional.of(field.label() + " is too long: at most " + MAX_LENGTH + " characters.");
         }
         return switch (field.type()) {
-            case TEXT, SECRET -> value.contains("\n") || value.contains("\r")
+            case TEXT -> value.contains("\n") || value.contains("\r")
                     ? Optional.of(field.label() + " must be a single line.") : Optional.empty();
-            case MULTILINE -> Optional.empty();
+            // a secret may be a PEM key or a service account's JSON
+            case MULTILINE, SECRET -> Optional.empty();
             case INTEGER -> integer(field, value);
             case URL -> url(field, value);
             case BOOLEAN -> value.equals("true") || value.equals("false") ? Optional.empty()

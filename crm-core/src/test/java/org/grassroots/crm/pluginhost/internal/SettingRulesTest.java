@@ -59,6 +59,8 @@ class SettingRulesTest {
         assertThat(SettingRules.normalise(notes, " \n ")).isEmpty();
         assertThat(SettingRules.problem(text, "a\nb")).isPresent();
         assertThat(SettingRules.problem(notes, "a\nb")).isEmpty();
+        SettingField pem = SettingField.of("key", "Private key", SettingType.SECRET, false);
+        assertThat(SettingRules.problem(pem, "-----BEGIN KEY-----\nabc\n-----END KEY-----")).isEmpty();
         assertThat(SettingRules.problem(text, "x".repeat(SettingRules.MAX_LENGTH + 1))).isPresent();
     }
 }
