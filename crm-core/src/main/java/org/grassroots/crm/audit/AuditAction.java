@@ -47,7 +47,8 @@ public enum AuditAction {
     PLUGIN_FAILED("Plugin failed"),
     JOB_CANCELLED("Job cancelled"),
     JOB_FAILED("Job failed"),
-    JOB_SCHEDULE_CHANGED("Job schedule switched on or off");
+    JOB_SCHEDULE_CHANGED("Job schedule switched on or off"),
+    PLUGIN_SETTINGS_CHANGED("Plugin settings changed");
 
     private final String label;
 

@@ -14,6 +14,7 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.people.internal.ErasedEmails;
 import org.grassroots.crm.people.internal.ErasureSql;
 import org.grassroots.crm.people.internal.PersonHistory;
+import org.grassroots.crm.people.internal.SubscriptionLedgerSql;
 import org.grassroots.crm.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -23,14 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GDPR for supporters, for administrators: erasure (personal fields gone, a keyed hash of each address kept so an
- * import cannot bring the person back as subscribed, other features unlink their data) and the subject-access
- * export as one JSON document. Both are audited without personal data in the event.
+ * import cannot bring the person back as subscribed, an "erased" entry with the address's SHA-256 in the
+ * subscription ledger so e-mail list syncs delete it remotely, other features unlink their data) and the
+ * subject-access export as one JSON document. Both are audited without personal data in the event.
  */
 @Service
 public class PersonPrivacyService {
 
     private final ErasureSql erasure;
     private final ErasedEmails erasedEmails;
+    private final SubscriptionLedgerSql ledger;
     private final PersonHistory history;
     private final PersonService people;
     private final ObjectProvider<PersonDataParticipant> participants;
@@ -38,10 +41,12 @@ public class PersonPrivacyService {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    PersonPrivacyService(ErasureSql erasure, ErasedEmails erasedEmails, PersonHistory history, PersonService people,
-            ObjectProvider<PersonDataParticipant> participants, AuditLog audit, Clock clock) {
+    PersonPrivacyService(ErasureSql erasure, ErasedEmails erasedEmails, SubscriptionLedgerSql ledger,
+            PersonHistory history, PersonService people, ObjectProvider<PersonDataParticipant> participants,
+            AuditLog audit, Clock clock) {
         this.erasure = erasure;
         this.erasedEmails = erasedEmails;
+        this.ledger = ledger;
         this.history = history;
         this.people = people;
         this.participants = participants;
@@ -63,6 +68,7 @@ public class PersonPrivacyService {
         }
         List<String> emails = erasure.emails(personId);
         emails.forEach(erasedEmails::remember);
+        ledger.recordErasure(personId, emails);
         participants.orderedStream().forEach(participant -> participant.erase(personId));
         erasure.erase(personId);
         audit.record(AuditEntry.of(AuditAction.PERSON_ERASED, PersonService.TARGET, personId,

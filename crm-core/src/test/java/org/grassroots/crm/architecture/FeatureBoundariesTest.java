@@ -39,6 +39,13 @@ class FeatureBoundariesTest {
                 }
             });
 
+    /** Services with no role check, for callers that run as the system; only the plugin host's adapters may. */
+    static final ArchRule SYSTEM_SERVICES_ONLY_FOR_ADAPTERS = noClasses()
+            .that().resideOutsideOfPackages(ROOT + "people..", ROOT + "pluginhost.adapter..")
+            .should().dependOnClassesThat().belongToAnyOf(org.grassroots.crm.people.SystemSubscriptions.class,
+                    org.grassroots.crm.people.SupporterSnapshots.class)
+            .because("they skip method security; staff code must use the secured people services");
+
     @Test
     void coreDoesNotDependOnVaadin() {
         NO_VAADIN.check(CORE);
@@ -57,6 +64,19 @@ class FeatureBoundariesTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("AppUserRepository");
     }
 
+    @Test
+    void unsecuredSystemServicesAreOnlyUsedByThePluginHostAdapters() {
+        SYSTEM_SERVICES_ONLY_FOR_ADAPTERS.check(CORE);
+    }
+
+    @Test
+    void theSystemServicesRuleCatchesAnotherCaller() {
+        JavaClasses crossing = new ClassFileImporter().importClasses(SystemServiceFixture.class,
+                org.grassroots.crm.people.SystemSubscriptions.class);
+        assertThatThrownBy(() -> SYSTEM_SERVICES_ONLY_FOR_ADAPTERS.check(crossing))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("SystemSubscriptions");
+    }
+
     /** The feature package that owns {@code packageName} when it is an internal package, else null. */
     static String internalOwner(String packageName) {
         int internal = packageName.indexOf(".internal");
@@ -64,6 +84,11 @@ class FeatureBoundariesTest {
             return null;
         }
         return packageName.substring(0, internal);
+    }
+
+    /** Stands in the architecture package and calls a service meant for the plugin host's adapters only. */
+    static final class SystemServiceFixture {
+        org.grassroots.crm.people.SystemSubscriptions subscriptions;
     }
 
     /** Stands in the architecture package and reaches into the security feature's internals. */

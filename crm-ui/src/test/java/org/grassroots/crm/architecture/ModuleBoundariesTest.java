@@ -27,6 +27,16 @@ class ModuleBoundariesTest {
             .resideInAPackage("com.vaadin..")
             .because("crm-core holds the domain and services; the UI lives in crm-ui");
 
+    static final ArchRule NO_UNSECURED_SYSTEM_SERVICES = noClasses().should().dependOnClassesThat()
+            .belongToAnyOf(org.grassroots.crm.people.SystemSubscriptions.class,
+                    org.grassroots.crm.people.SupporterSnapshots.class)
+            .because("they skip method security and exist for the plugin host's port adapters only");
+
+    @Test
+    void uiDoesNotUseTheUnsecuredSystemServices() {
+        NO_UNSECURED_SYSTEM_SERVICES.check(UI);
+    }
+
     @Test
     void uiDoesNotTouchCoreInternals() {
         NO_CORE_INTERNALS.check(UI);
@@ -42,5 +52,7 @@ class ModuleBoundariesTest {
         // the core's own services use their internal packages, and the UI uses Vaadin: both must be reported
         assertThatThrownBy(() -> NO_CORE_INTERNALS.check(CORE)).isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> CORE_WITHOUT_VAADIN.check(UI)).isInstanceOf(AssertionError.class);
+        // the core's plugin port adapters are the callers the system services exist for
+        assertThatThrownBy(() -> NO_UNSECURED_SYSTEM_SERVICES.check(CORE)).isInstanceOf(AssertionError.class);
     }
 }

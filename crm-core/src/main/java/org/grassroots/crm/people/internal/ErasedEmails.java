@@ -3,6 +3,12 @@ package org.grassroots.crm.people.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,6 +53,21 @@ public class ErasedEmails {
     public boolean contains(String normalisedEmail) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erased_email WHERE email_hash = :hash)")
                 .param("hash", hash(normalisedEmail)).query(Boolean.class).single();
+    }
+
+    /** Which of these normalised addresses belonged to someone who was erased. */
+    public Set<String> erasedAmong(Collection<String> normalisedEmails) {
+        if (normalisedEmails.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byHash = new HashMap<>();
+        normalisedEmails.forEach(email -> byHash.put(HexFormat.of().formatHex(hash(email)), email));
+        return jdbc.sql("""
+                SELECT encode(email_hash, 'hex') FROM erased_email
+                WHERE email_hash IN (SELECT decode(h, 'hex') FROM unnest(CAST(:hashes AS text[])) AS h)
+                """)
+                .param("hashes", byHash.keySet().toArray(String[]::new))
+                .query(String.class).list().stream().map(byHash::get).collect(Collectors.toSet());
     }
 
     byte[] hash(String normalisedEmail) {

@@ -26,8 +26,14 @@ public class PersonHistory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Appends one subscription change. Takes the subscription ledger's shared lock first, as every writer of
+     * {@code subscription_event} must (see {@link SubscriptionLedgerSql}).
+     */
     public void recordSubscription(long personId, String email, SubscriptionStatus status, String cause,
             String source, Instant occurredAt) {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(:key)").param("key", SubscriptionLedgerSql.LEDGER_LOCK)
+                .query().singleRow();
         jdbc.sql("""
                 INSERT INTO subscription_event (person_id, email, status, cause, source, occurred_at)
                 VALUES (:personId, :email, :status, :cause, :source, :occurredAt)

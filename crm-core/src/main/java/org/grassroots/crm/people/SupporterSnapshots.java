@@ -1,0 +1,62 @@
+package org.grassroots.crm.people;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.grassroots.crm.people.internal.PersonHistory;
+import org.grassroots.crm.people.internal.SupporterSnapshotSql;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to supporters for systems rather than staff (plugin ports, which run with nobody signed in): contact
+ * and location fields and tags, found by id or address, counted, or streamed in id order. Merged-away ids lead to
+ * the survivor; erased supporters are not found.
+ *
+ * <p>There is no role check, because there is no user to check. An architecture test allows only the people feature
+ * and {@code pluginhost.adapter} to use this service; staff read supporters through the secured services.
+ */
+@Service
+public class SupporterSnapshots {
+
+    private final SupporterSnapshotSql sql;
+    private final PersonHistory history;
+
+    SupporterSnapshots(SupporterSnapshotSql sql, PersonHistory history) {
+        this.sql = sql;
+        this.history = history;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SupporterSnapshot> find(long id) {
+        return history.survivorOf(id).flatMap(sql::find);
+    }
+
+    /** The supporter who has this address (any of theirs; case and surrounding spaces ignored). */
+    @Transactional(readOnly = true)
+    public Optional<SupporterSnapshot> findByEmail(String email) {
+        String normalised = SystemSubscriptions.normalise(email);
+        return normalised.isEmpty() ? Optional.empty() : sql.findByEmail(normalised);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(SupporterSelection selection) {
+        return sql.count(selection);
+    }
+
+    /**
+     * Passes each selected supporter to {@code action}, in id order, from a server-side cursor read in one
+     * read-only transaction (a consistent snapshot; keep the action quick, the transaction is open while it runs).
+     * An exception from the action stops the stream and propagates.
+     *
+     * @param changedSince only supporters changed after this instant, or {@code null} for all
+     * @return how many supporters were passed to {@code action}
+     */
+    @Transactional(readOnly = true)
+    public long forEach(SupporterSelection selection, @Nullable Instant changedSince,
+            Consumer<SupporterSnapshot> action) {
+        return sql.forEach(selection, changedSince, action);
+    }
+}

@@ -1,0 +1,118 @@
+package org.grassroots.crm.people.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.grassroots.crm.people.SubscriptionStatus;
+import org.grassroots.crm.people.SupporterSelection;
+import org.grassroots.crm.people.SupporterSnapshot;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Component;
+
+/** Supporters as integrations read them, one by one or streamed in id order from a server-side cursor. */
+// not @Repository: its exception translation would wrap what the caller's action throws
+@Component
+public class SupporterSnapshotSql {
+
+    /** Rows the driver fetches per round trip while streaming; memory stays flat whatever the total. */
+    static final int FETCH_SIZE = 1_000;
+
+    private static final String COLUMNS = """
+            SELECT p.id, p.first_name, p.last_name, pe.email, pe.status, p.state, p.zip, p.city, p.updated_at,
+                   ARRAY(SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+                         WHERE pt.person_id = p.id ORDER BY t.name) AS tags
+            """;
+    private static final String ACTIVE = " p.merged_into_id IS NULL AND p.erased_at IS NULL ";
+
+    private final JdbcClient jdbc;
+
+    SupporterSnapshotSql(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<SupporterSnapshot> find(long activeId) {
+        return jdbc.sql(COLUMNS + """
+                FROM person p LEFT JOIN person_email pe ON pe.person_id = p.id AND pe.is_primary
+                WHERE p.id = :id AND""" + ACTIVE)
+                .param("id", activeId).query(SupporterSnapshotSql::snapshot).optional();
+    }
+
+    public Optional<SupporterSnapshot> findByEmail(String normalisedEmail) {
+        return jdbc.sql(COLUMNS + """
+                FROM person p LEFT JOIN person_email pe ON pe.person_id = p.id AND pe.is_primary
+                WHERE p.id = (SELECT person_id FROM person_email WHERE email = :email) AND""" + ACTIVE)
+                .param("email", normalisedEmail).query(SupporterSnapshotSql::snapshot).optional();
+    }
+
+    public long count(SupporterSelection selection) {
+        return selected("SELECT count(*)", selection, null, "").query(Long.class).single();
+    }
+
+    /** Streams the selection in id order; call inside a read-only transaction so the driver uses a cursor. */
+    public long forEach(SupporterSelection selection, @Nullable Instant changedSince,
+            Consumer<SupporterSnapshot> action) {
+        long[] passed = {0};
+        selected(COLUMNS, selection, changedSince, " ORDER BY p.id").withFetchSize(FETCH_SIZE)
+                .query((ResultSet rs) -> {
+                    action.accept(snapshot(rs, 0));
+                    passed[0]++;
+                });
+        return passed[0];
+    }
+
+    private StatementSpec selected(String select, SupporterSelection selection, @Nullable Instant changedSince,
+            String order) {
+        StringBuilder sql = new StringBuilder(select).append("""
+                 FROM person p JOIN person_email pe ON pe.person_id = p.id AND pe.is_primary
+                WHERE""").append(ACTIVE);
+        if (!selection.tags().isEmpty()) {
+            sql.append("""
+                     AND EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+                                 WHERE pt.person_id = p.id AND lower(t.name) = ANY(CAST(:tags AS text[])))
+                    """);
+        }
+        if (!selection.states().isEmpty()) {
+            sql.append(" AND p.state = ANY(CAST(:states AS char(2)[]))");
+        }
+        if (!selection.statuses().isEmpty()) {
+            sql.append(" AND pe.status = ANY(CAST(:statuses AS text[]))");
+        }
+        if (changedSince != null) {
+            sql.append(" AND p.updated_at > :since");
+        }
+        StatementSpec statement = jdbc.sql(sql.append(order).toString());
+        if (!selection.tags().isEmpty()) {
+            statement.param("tags", selection.tags().stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
+                    .toArray(String[]::new));
+        }
+        if (!selection.states().isEmpty()) {
+            statement.param("states", selection.states().stream().map(s -> s.trim().toUpperCase(Locale.ROOT))
+                    .toArray(String[]::new));
+        }
+        if (!selection.statuses().isEmpty()) {
+            statement.param("statuses", selection.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (changedSince != null) {
+            statement.param("since", Timestamp.from(changedSince));
+        }
+        return statement;
+    }
+
+    private static SupporterSnapshot snapshot(ResultSet rs, int row) throws SQLException {
+        String status = rs.getString("status");
+        String state = rs.getString("state");
+        return new SupporterSnapshot(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("email"), status == null ? null : SubscriptionStatus.valueOf(status),
+                state == null ? null : state.trim(), rs.getString("zip"), rs.getString("city"),
+                Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}
