@@ -8,8 +8,9 @@ import org.grassroots.crm.plugin.api.CrmExtension;
  * Extension point, optional: a screen of the plugin's own. Most plugins need none, because core renders import,
  * settings, sync and report screens from the other extension points. The view class must be a Vaadin Flow
  * {@code Component} with a public no-argument constructor, compiled against the CRM's Vaadin version ({@code provided});
- * core registers it at runtime under {@code plugins/<plugin id>/<route>} inside the CRM's main layout, reachable only
- * by the declared roles, and removes it when the plugin stops.
+ * the host is to register it at runtime under {@code plugins/<plugin id>/<route>} inside the CRM's main layout,
+ * reachable only by the declared roles, and remove it when the plugin stops. <strong>The 1.0 host lists these
+ * extensions on the Plugins screen but does not mount them yet.</strong>
  */
 public interface ViewContribution extends CrmExtension {
 
