@@ -10,11 +10,15 @@ import org.grassroots.crm.audit.AuditAction;
 import org.grassroots.crm.audit.AuditEntry;
 import org.grassroots.crm.audit.AuditLog;
 import org.grassroots.crm.common.InvalidInputException;
+import org.grassroots.crm.jobs.JobRequest;
+import org.grassroots.crm.jobs.JobService;
+import org.grassroots.crm.plugin.api.jobs.ScheduledTask;
 import org.grassroots.crm.pluginhost.internal.LivePlugin;
 import org.grassroots.crm.pluginhost.internal.PluginHost;
 import org.grassroots.crm.pluginhost.internal.PluginInstallation;
 import org.grassroots.crm.pluginhost.internal.PluginInstallationRepository;
 import org.grassroots.crm.pluginhost.internal.PluginInstaller;
+import org.grassroots.crm.pluginhost.internal.PluginScheduledTasks;
 import org.grassroots.crm.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,14 +38,18 @@ public class PluginAdminService {
     private final PluginInstaller installer;
     private final PluginInstallationRepository installations;
     private final AuditLog audit;
+    private final PluginCalls calls;
+    private final JobService jobs;
     private final TransactionTemplate transaction;
 
     PluginAdminService(PluginHost host, PluginInstaller installer, PluginInstallationRepository installations,
-            AuditLog audit, PlatformTransactionManager transactions) {
+            AuditLog audit, PluginCalls calls, JobService jobs, PlatformTransactionManager transactions) {
         this.host = host;
         this.installer = installer;
         this.installations = installations;
         this.audit = audit;
+        this.calls = calls;
+        this.jobs = jobs;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -84,6 +92,22 @@ public class PluginAdminService {
         InstalledPlugin plugin = find(installed.pluginId()).orElseThrow();
         return new InstallResult(plugin.id(), plugin.version(), installed.previousVersion(), plugin.status(),
                 plugin.failureReason());
+    }
+
+    /**
+     * Runs a started plugin's scheduled task now, outside its schedule, as a job of the signed-in admin (watch it on
+     * the Jobs screen).
+     *
+     * @return the job's id
+     * @throws InvalidInputException (field {@code task}) when the plugin is not running or has no such task
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public long runNow(String pluginId, String taskId) {
+        PluginExtension<ScheduledTask> task = calls.extension(ScheduledTask.class, pluginId, taskId)
+                .orElseThrow(() -> new InvalidInputException("task",
+                        "Plugin " + pluginId + " is not running or has no scheduled task '" + taskId + "'."));
+        return jobs.submit(new JobRequest(PluginScheduledTasks.jobType(pluginId, taskId), task.displayName(),
+                Map.of()));
     }
 
     /** Starts a disabled plugin and keeps it enabled across restarts. */

@@ -35,8 +35,8 @@ class PluginInstallTest extends PluginHostTestSupport {
     @Test
     void refusesAJarWithoutDescriptor() {
         assertRefused("plain.jar", TestPluginJars.plugin("plain").withoutDescriptor().jarBytes(),
-                "plain.jar has no plugin descriptor: put Plugin-Id, Plugin-Version, Plugin-Class and Plugin-Requires "
-                        + "in META-INF/MANIFEST.MF or plugin.properties");
+                "plain.jar has no plugin descriptor: put Plugin-Id, Plugin-Version and Plugin-Requires (and optionally "
+                        + "Plugin-Class) in META-INF/MANIFEST.MF or plugin.properties");
     }
 
     @Test

@@ -18,6 +18,9 @@ final class CrmPluginFactory implements PluginFactory {
     @Override
     public Plugin create(PluginWrapper wrapper) {
         String className = wrapper.getDescriptor().getPluginClass();
+        if (className == null || className.isBlank() || className.equals(Plugin.class.getName())) {
+            return new Plugin(); // no Plugin-Class: the plugin has extensions only, no start/stop hooks
+        }
         Class<?> pluginClass;
         try {
             pluginClass = wrapper.getPluginClassLoader().loadClass(className);

@@ -17,6 +17,7 @@ import org.grassroots.crm.plugin.api.PluginApi;
 import org.pf4j.DefaultVersionManager;
 import org.jspecify.annotations.Nullable;
 import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.Plugin;
 
 /**
  * Checks a plugin file before any of its classes is loaded, and says what is wrong in a message naming the file.
@@ -71,12 +72,12 @@ public class PluginPackageValidator {
         PluginPackageContents contents = read(file, displayName, kind);
         Properties descriptor = contents.descriptor();
         if (descriptor == null) {
-            throw refused(displayName, "has no plugin descriptor: put Plugin-Id, Plugin-Version, Plugin-Class and "
-                    + "Plugin-Requires in META-INF/MANIFEST.MF or plugin.properties");
+            throw refused(displayName, "has no plugin descriptor: put Plugin-Id, Plugin-Version and Plugin-Requires "
+                    + "(and optionally Plugin-Class) in META-INF/MANIFEST.MF or plugin.properties");
         }
         PluginPackage plugin = describe(descriptor, sha256, kind, displayName);
         String classEntry = plugin.pluginClass().replace('.', '/') + ".class";
-        if (!contents.classes().contains(classEntry)) {
+        if (!plugin.pluginClass().equals(Plugin.class.getName()) && !contents.classes().contains(classEntry)) {
             throw refused(displayName, "names Plugin-Class " + plugin.pluginClass() + ", which is not in the file");
         }
         return plugin;
@@ -112,9 +113,11 @@ public class PluginPackageValidator {
             throw refused(file, "has Plugin-Version '" + (version == null ? "" : version)
                     + "': use a semantic version such as 1.2.0");
         }
-        String pluginClass = value(descriptor, ManifestPluginDescriptorFinder.PLUGIN_CLASS);
-        if (pluginClass == null || !CLASS_NAME.matcher(pluginClass).matches()) {
-            throw refused(file, "has no valid Plugin-Class in its descriptor");
+        // Plugin-Class is optional: a plugin that needs no start/stop hooks gets pf4j's base Plugin
+        String declaredClass = value(descriptor, ManifestPluginDescriptorFinder.PLUGIN_CLASS);
+        String pluginClass = declaredClass == null ? Plugin.class.getName() : declaredClass;
+        if (!CLASS_NAME.matcher(pluginClass).matches()) {
+            throw refused(file, "has Plugin-Class '" + pluginClass + "', which is not a Java class name");
         }
         String requires = value(descriptor, ManifestPluginDescriptorFinder.PLUGIN_REQUIRES);
         if (requires == null) {

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@link ScheduledTask#run} through the fault barrier without a time box.
  */
 @Component
-class PluginScheduledTasks implements PluginRunListener, JobHandlerSource {
+public class PluginScheduledTasks implements PluginRunListener, JobHandlerSource {
 
     static final String PREFIX = "plugin:";
     private static final Logger log = LoggerFactory.getLogger(PluginScheduledTasks.class);
@@ -49,7 +49,8 @@ class PluginScheduledTasks implements PluginRunListener, JobHandlerSource {
         this.host = host;
     }
 
-    static String jobType(String pluginId, String taskId) {
+    /** The job type a plugin's scheduled task runs under: {@code plugin:<plugin id>:<task id>}. */
+    public static String jobType(String pluginId, String taskId) {
         return PREFIX + pluginId + ":" + taskId;
     }
 

@@ -46,6 +46,13 @@ class PluginPackageValidatorTest {
     }
 
     @Test
+    void aPluginWithoutPluginClassGetsTheBasePlugin() {
+        Path jar = TestPluginJars.plugin("extensions-only").attribute("Plugin-Class", null).writeJar(folder);
+
+        assertThat(validator.validate(jar, "extensions-only.jar").pluginClass()).isEqualTo("org.pf4j.Plugin");
+    }
+
+    @Test
     void readsPluginPropertiesInAJarOrAZip() {
         Path jar = TestPluginJars.plugin("props").descriptorInProperties().writeJar(folder);
         Path zip = TestPluginJars.plugin("zipped").version("0.9.0").writeZip(folder, false);
