@@ -67,7 +67,8 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("events/:id", VOLUNTEERING),
             Map.entry("donations", GIVING),
             Map.entry("donations/recurring", GIVING),
-            Map.entry("donations/fec-follow-up", GIVING));
+            Map.entry("donations/fec-follow-up", GIVING),
+            Map.entry("plugins", EnumSet.of(Role.ADMIN)));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
     /** A real supporter and event, so routes that show one have something to show. */
