@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -46,6 +47,11 @@ final class BrowserSession implements AutoCloseable {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 800)).newPage();
         page.setDefaultTimeout(20_000);
         return page;
+    }
+
+    /** The first button showing {@code text}. */
+    static Locator button(Page page, String text) {
+        return page.locator("vaadin-button", new Page.LocatorOptions().setHasText(text)).first();
     }
 
     String url(String path) {

@@ -3,8 +3,6 @@ package org.grassroots.crm.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
@@ -13,16 +11,12 @@ import com.microsoft.playwright.options.AriaRole;
 import org.grassroots.crm.jobs.JobScheduleInfo;
 import org.grassroots.crm.jobs.JobSchedules;
 import org.grassroots.crm.security.CrmUserDetailsService;
-import org.grassroots.crm.security.NewUser;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * An admin uploads the list health plugin (the real jar the build made) on the Plugins screen, sees it running with
@@ -32,7 +26,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PluginsBrowserIT {
 
-    private static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
     private static final Path LIST_HEALTH_JAR = Path.of("../plugins/list-health/target/list-health-1.0.0.jar");
     private static final String SCHEDULE = "plugin:list-health:weekly-check";
     private static final String ORGANIZER_PASSWORD = "lists-are-trust-" + UUID.randomUUID();
@@ -49,29 +42,26 @@ class PluginsBrowserIT {
     @Autowired
     JobSchedules schedules;
 
-    @AfterEach
-    void clearSecurityContext() {
-        SecurityContextHolder.clearContext();
-    }
-
     @Test
     void adminUploadsConfiguresAndDisablesAPluginAndAnOrganizerCannotOpenTheScreen() {
         assertThat(LIST_HEALTH_JAR).as("the build makes the list health plugin before this module").exists();
-        String organizer = organizer();
+        StaffAccounts staff = new StaffAccounts(users, userDetails);
+        String organizer = staff.create(Role.ORGANIZER, "plugins-organizer-" + UUID.randomUUID().toString()
+                .substring(0, 6), ORGANIZER_PASSWORD);
         try (BrowserSession browser = new BrowserSession(port)) {
             Page page = browser.newPage(1280);
             try {
-                signIn(browser, page, "admin", ADMIN_PASSWORD);
+                StaffAccounts.signIn(browser, page, "admin", StaffAccounts.ADMIN_PASSWORD);
                 page.navigate(browser.url("plugins"));
                 page.locator("vaadin-upload input[type=file]").setInputFiles(LIST_HEALTH_JAR);
                 page.getByText("Installed list-health 1.0.0 (running).").waitFor();
                 Locator row = pluginRow(page);
                 assertThat(row.innerText()).contains("Running").contains("List health check · ScheduledTask")
                         .contains("List health · SettingsDescriptor").contains("Grassroots CRM");
-                assertThat(schedule()).as("its weekly check is scheduled").isNotNull();
+                assertThat(schedule(staff)).as("its weekly check is scheduled").isNotNull();
                 browser.screenshot(page, "plugins-1-uploaded");
 
-                button(page, "Run List health check now").click();
+                BrowserSession.button(page, "Run List health check now").click();
                 page.getByText("started as job #").waitFor();
                 page.navigate(browser.url("jobs"));
                 Locator jobs = page.locator("vaadin-grid");
@@ -81,7 +71,7 @@ class PluginsBrowserIT {
                 browser.screenshot(page, "plugins-2-check-ran");
                 page.navigate(browser.url("plugins"));
 
-                button(page, "Settings").click();
+                BrowserSession.button(page, "Settings").click();
                 Locator dialog = page.getByRole(AriaRole.DIALOG);
                 Locator percent = dialog.getByLabel("Alert when bouncing addresses exceed (%)");
                 percent.fill("0");
@@ -92,13 +82,13 @@ class PluginsBrowserIT {
                 dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
                 page.getByText("Saved the settings of list-health.").waitFor();
 
-                button(page, "Disable").click();
+                BrowserSession.button(page, "Disable").click();
                 page.getByText("list-health disabled.").waitFor();
                 assertThat(pluginRow(page).innerText()).contains("Disabled");
-                assertThat(schedule()).as("a disabled plugin's check is unscheduled").isNull();
+                assertThat(schedule(staff)).as("a disabled plugin's check is unscheduled").isNull();
                 browser.screenshot(page, "plugins-4-disabled");
 
-                signIn(browser, page, organizer, ORGANIZER_PASSWORD);
+                StaffAccounts.signIn(browser, page, organizer, ORGANIZER_PASSWORD);
                 assertThat(page.locator("vaadin-side-nav-item").allInnerTexts()).noneMatch(item -> item.contains(
                         "Plugins"));
                 page.navigate(browser.url("plugins"));
@@ -118,42 +108,9 @@ class PluginsBrowserIT {
         return grid;
     }
 
-    private static Locator button(Page page, String text) {
-        return page.locator("vaadin-button", new Page.LocatorOptions().setHasText(text)).first();
-    }
 
-    private JobScheduleInfo schedule() {
-        asUser("admin");
-        try {
-            List<JobScheduleInfo> all = schedules.list();
-            return all.stream().filter(info -> info.scheduleId().equals(SCHEDULE)).findFirst().orElse(null);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static void signIn(BrowserSession browser, Page page, String username, String password) {
-        page.context().clearCookies();
-        page.navigate(browser.url("login"));
-        page.fill("vaadin-login-form input[name=username]", username);
-        page.fill("vaadin-login-form input[name=password]", password);
-        page.locator("vaadin-login-form vaadin-button").first().click();
-        page.waitForSelector("vaadin-app-layout");
-    }
-
-    private String organizer() {
-        String username = "plugins-organizer-" + UUID.randomUUID().toString().substring(0, 6);
-        asUser("admin");
-        users.create(new NewUser(username, "Plugins Organizer", Set.of(Role.ORGANIZER), "temporary-password-1"));
-        asUser(username);
-        users.changeOwnPassword("temporary-password-1", ORGANIZER_PASSWORD);
-        SecurityContextHolder.clearContext();
-        return username;
-    }
-
-    private void asUser(String username) {
-        var principal = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+    private JobScheduleInfo schedule(StaffAccounts staff) {
+        return staff.as("admin", () -> schedules.list().stream()
+                .filter(info -> info.scheduleId().equals(SCHEDULE)).findFirst().orElse(null));
     }
 }

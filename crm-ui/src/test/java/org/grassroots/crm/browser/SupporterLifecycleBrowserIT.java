@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,6 @@ import org.grassroots.crm.people.NewPerson;
 import org.grassroots.crm.people.PersonService;
 import org.grassroots.crm.people.PostalAddress;
 import org.grassroots.crm.security.CrmUserDetailsService;
-import org.grassroots.crm.security.NewUser;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserService;
 import org.grassroots.crm.volunteers.EventDetails;
@@ -25,13 +23,10 @@ import org.grassroots.crm.volunteers.EventDraft;
 import org.grassroots.crm.volunteers.EventKind;
 import org.grassroots.crm.volunteers.EventService;
 import org.grassroots.crm.volunteers.ShiftDraft;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One supporter's life through the real screens, each step by the role that does it in an organisation: an organizer
@@ -41,7 +36,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupporterLifecycleBrowserIT {
 
-    private static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
     private static final String PASSWORD = "lifecycle-password-" + UUID.randomUUID();
 
     @LocalServerPort
@@ -59,21 +53,17 @@ class SupporterLifecycleBrowserIT {
     @Autowired
     EventService events;
 
-    @AfterEach
-    void clearSecurityContext() {
-        SecurityContextHolder.clearContext();
-    }
-
     @Test
     void createEditGiveVolunteerMergeAndSeeItAllOnTheTimeline() {
+        StaffAccounts staff = new StaffAccounts(users, userDetails);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String lastName = "Delgado" + suffix;
         String email = "rosa." + suffix + "@example.org";
-        String organizer = account(Role.ORGANIZER, suffix);
-        String fundraiser = account(Role.FUNDRAISER, suffix);
-        String coordinator = account(Role.VOLUNTEER_COORDINATOR, suffix);
-        long eventId = phoneBankWithCallerShift(suffix);
-        long duplicateId = duplicate(lastName, suffix);
+        String organizer = staff.create(Role.ORGANIZER, "organizer-" + suffix, PASSWORD);
+        String fundraiser = staff.create(Role.FUNDRAISER, "fundraiser-" + suffix, PASSWORD);
+        String coordinator = staff.create(Role.VOLUNTEER_COORDINATOR, "coordinator-" + suffix, PASSWORD);
+        long eventId = staff.as("admin", () -> phoneBankWithCallerShift(suffix));
+        long duplicateId = staff.as("admin", () -> duplicate(lastName, suffix));
 
         try (BrowserSession browser = new BrowserSession(port)) {
             Page page = browser.newPage(1280);
@@ -109,7 +99,7 @@ class SupporterLifecycleBrowserIT {
         page.navigate(browser.url("supporters/" + duplicateId));
         page.getByText("Supporter #" + duplicateId + " was merged into this supporter.").waitFor();
 
-        signIn(browser, page, "admin", ADMIN_PASSWORD); // the one role that sees every kind of history
+        StaffAccounts.signIn(browser, page, "admin", StaffAccounts.ADMIN_PASSWORD); // the one role that sees every kind of history
         page.navigate(browser.url("supporters/" + supporterId));
         Locator timeline = timeline(page);
         timeline.getByText("Donated $35.00 by card").waitFor();
@@ -140,7 +130,7 @@ class SupporterLifecycleBrowserIT {
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill("(515) 555-0142");
         page.getByLabel("ZIP").fill("50309");
-        button(page, "Add supporter").click();
+        BrowserSession.button(page, "Add supporter").click();
         page.waitForURL(Pattern.compile(".*/supporters/\\d+$"));
         page.getByText("Added Rosa " + lastName).waitFor();
         assertThat(page.getByLabel("State").inputValue())
@@ -149,10 +139,10 @@ class SupporterLifecycleBrowserIT {
     }
 
     private static void editAddress(Page page) {
-        button(page, "Edit").click();
+        BrowserSession.button(page, "Edit").click();
         page.getByLabel("Street").fill("1200 Grand Ave");
         page.getByLabel("City").fill("Des Moines");
-        button(page, "Save").click();
+        BrowserSession.button(page, "Save").click();
         page.getByText("Saved.").waitFor();
         assertThat(page.getByLabel("Street").inputValue()).isEqualTo("1200 Grand Ave");
     }
@@ -161,7 +151,7 @@ class SupporterLifecycleBrowserIT {
         page.navigate(browser.url("supporters/" + supporterId));
         page.getByText("Record a gift").click();
         page.waitForURL("**/donations?person=" + supporterId);
-        button(page, "Add donation").click();
+        BrowserSession.button(page, "Add donation").click();
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         dialog.getByLabel("Amount", new Locator.GetByLabelOptions().setExact(true)).fill("35");
         dialog.getByLabel("Method").click();
@@ -180,18 +170,18 @@ class SupporterLifecycleBrowserIT {
             clickUntilVisible(callerShift, signUpField);
         }
         signUpField.fill(email);
-        button(page, "Sign up").click();
+        BrowserSession.button(page, "Sign up").click();
         page.getByText("Rosa " + lastName + " is signed up for Caller.").waitFor();
     }
 
     private static void mergeDuplicate(BrowserSession browser, Page page, long supporterId, long duplicateId,
             String lastName) {
         page.navigate(browser.url("supporters/" + supporterId));
-        button(page, "Merge with").click();
+        BrowserSession.button(page, "Merge with").click();
         page.getByLabel("Find the duplicate").fill(lastName);
         page.locator("vaadin-grid").getByText("#" + duplicateId).click();
         page.getByText("Duplicate: partner list").click();
-        button(page, "Merge #" + duplicateId + " into #" + supporterId).click();
+        BrowserSession.button(page, "Merge #" + duplicateId + " into #" + supporterId).click();
         page.getByText("Merged #" + duplicateId).waitFor();
     }
 
@@ -216,57 +206,25 @@ class SupporterLifecycleBrowserIT {
         return card;
     }
 
-    private static Locator button(Page page, String text) {
-        return page.locator("vaadin-button", new Page.LocatorOptions().setHasText(text)).first();
-    }
 
-    private void signIn(BrowserSession browser, Page page, String username) {
-        signIn(browser, page, username, PASSWORD);
-    }
-
-    private void signIn(BrowserSession browser, Page page, String username, String password) {
-        page.context().clearCookies();
-        page.navigate(browser.url("login"));
-        page.fill("vaadin-login-form input[name=username]", username);
-        page.fill("vaadin-login-form input[name=password]", password);
-        page.locator("vaadin-login-form vaadin-button").first().click();
-        page.waitForSelector("vaadin-app-layout");
-    }
-
-    /** A real account holding only {@code role}, past its first-sign-in password change. */
-    private String account(Role role, String suffix) {
-        String username = role.name().toLowerCase().replace('_', '-') + "-" + suffix;
-        asUser("admin");
-        users.create(new NewUser(username, "Lifecycle " + role.label(), Set.of(role), "temporary-password-1"));
-        asUser(username);
-        users.changeOwnPassword("temporary-password-1", PASSWORD);
-        SecurityContextHolder.clearContext();
-        return username;
+    private static void signIn(BrowserSession browser, Page page, String username) {
+        StaffAccounts.signIn(browser, page, username, PASSWORD);
     }
 
     private long phoneBankWithCallerShift(String suffix) {
-        asUser("admin");
         LocalDateTime saturday = LocalDate.now().plusWeeks(2).atTime(LocalTime.of(10, 0));
         EventDetails event = events.create(new EventDraft(EventKind.PHONE_BANK, "Lifecycle phone bank " + suffix,
                 saturday, saturday.plusHours(4), "Des Moines field office", "IA"));
         events.addShift(event.id(), new ShiftDraft("Caller", saturday, saturday.plusHours(2), 10));
-        SecurityContextHolder.clearContext();
         return event.id();
     }
 
     /** The same person entered earlier from a partner's list, with an old address and a note. */
     private long duplicate(String lastName, String suffix) {
-        asUser("admin");
         long id = people.create(new NewPerson("Rosa", lastName, List.of("rosa.old." + suffix + "@example.org"),
                 List.of(), PostalAddress.empty(), "partner list", List.of("phone-bank"))).id();
         people.addNote(id, "Met at the county fair " + suffix);
-        SecurityContextHolder.clearContext();
         return id;
     }
 
-    private void asUser(String username) {
-        var principal = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-    }
 }
