@@ -58,6 +58,11 @@ public class PluginCalls {
                 .filter(e -> e.pluginId().equals(pluginId) && e.extensionId().equals(extensionId)).findFirst();
     }
 
+    /** Why the plugin failed, if it is failed, in words fit for an admin. */
+    public Optional<String> failure(String pluginId) {
+        return host.failure(pluginId);
+    }
+
     /** Calls an extension within the default time box; any exception fails the plugin. */
     public <E, R> R call(PluginExtension<E> target, String what, PluginFunction<E, R> work) {
         return call(target.pluginId(), target.extension(), what, work);
@@ -91,6 +96,14 @@ public class PluginCalls {
     public <E, R, X extends Exception> R call(String pluginId, E extension, String what, @Nullable Duration timeBox,
             Class<X> expected, PluginFunction<E, R> work) throws X {
         return barrier(pluginId, extension, what, timeBox, expected, work);
+    }
+
+    /**
+     * Calls an extension on the calling thread, without a time box; any exception fails the plugin. For work that
+     * must happen on the caller's thread, such as creating a plugin's Vaadin component while the UI is locked.
+     */
+    public <E, R> R callOnThisThread(PluginExtension<E> target, String what, PluginFunction<E, R> work) {
+        return barrier(target.pluginId(), target.extension(), what, null, null, work);
     }
 
     /**

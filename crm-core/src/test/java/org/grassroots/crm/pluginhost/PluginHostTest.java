@@ -117,6 +117,21 @@ class PluginHostTest extends PluginHostTestSupport {
     }
 
     @Test
+    void aCallOnThisThreadRunsOnTheCallersThreadAndAnyExceptionStillFailsThePlugin() {
+        upload(TestPluginJars.plugin("local")
+                .answering("here", "if (question.equals(\"bad\")) throw new java.io.IOException(\"boom\"); "
+                        + "return Thread.currentThread().getName();").writeJar(FILES));
+        PluginExtension<Answering> here = calls.extension(Answering.class, "local", "here").orElseThrow();
+
+        String answer = calls.callOnThisThread(here, "answer", extension -> extension.answer("where"));
+        assertThat(answer).isEqualTo(Thread.currentThread().getName());
+        assertThatThrownBy(() -> calls.callOnThisThread(here, "answer", extension -> extension.answer("bad")))
+                .isInstanceOf(PluginUnavailableException.class)
+                .hasMessage("Plugin 'local' failed: extension 'here' threw IOException: boom (answer)");
+        assertThat(plugin("local").status()).isEqualTo(PluginStatus.FAILED);
+    }
+
+    @Test
     void aPluginThatHangsIsMarkedFailedAfterTheTimeBoxWhileEverythingElseKeepsWorking() {
         upload(working("steady").writeJar(FILES));
         upload(TestPluginJars.plugin("hangs")

@@ -27,13 +27,15 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.grassroots.crm.demo.DemoDataService;
+import org.grassroots.crm.pluginhost.ui.PluginScreens;
 import org.grassroots.crm.security.CrmUserPrincipal;
 import org.grassroots.crm.security.UserService;
 
 /**
  * The application shell around every signed-in view: a side navigation built from the {@code @Menu} views the user
- * may open (Vaadin filters them by each view's access annotation), and a header with the page title and the user's
- * menu. Sends a user who must change their password to the account page first.
+ * may open (Vaadin filters them by each view's access annotation) followed by the screens plugins contribute for
+ * the user's roles, and a header with the page title and the user's menu. Sends a user who must change their
+ * password to the account page first.
  */
 @Layout
 @PermitAll
@@ -45,11 +47,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private final UserService users;
     private final H1 pageTitle = new H1();
 
-    MainLayout(AuthenticationContext authentication, UserService users, DemoDataService demoData) {
+    MainLayout(AuthenticationContext authentication, UserService users, DemoDataService demoData,
+            PluginScreens pluginScreens) {
         this.authentication = authentication;
         this.users = users;
         setPrimarySection(Section.DRAWER);
-        addToDrawer(brand(), new Scroller(navigation()));
+        addToDrawer(brand(), new Scroller(navigation(pluginScreens)));
         pageTitle.addClassName("page-title");
         addToNavbar(new DrawerToggle(), pageTitle);
         if (demoData.isPresent()) {
@@ -93,7 +96,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         return brand;
     }
 
-    private static SideNav navigation() {
+    private static SideNav navigation(PluginScreens pluginScreens) {
         SideNav nav = new SideNav();
         nav.setLabel("Main menu");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
@@ -103,6 +106,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
                 item.setPrefixComponent(icon.length == 2 ? new Icon(icon[0], icon[1]) : new Icon(entry.icon()));
             }
             nav.addItem(item);
+        }
+        for (PluginScreens.Screen screen : pluginScreens.forCurrentUser()) {
+            nav.addItem(new SideNavItem(screen.title(), screen.path(), new Icon("vaadin", "plug")));
         }
         return nav;
     }
