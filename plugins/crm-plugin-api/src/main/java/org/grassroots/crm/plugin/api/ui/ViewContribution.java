@@ -7,10 +7,15 @@ import org.grassroots.crm.plugin.api.CrmExtension;
 /**
  * Extension point, optional: a screen of the plugin's own. Most plugins need none, because core renders import,
  * settings, sync and report screens from the other extension points. The view class must be a Vaadin Flow
- * {@code Component} with a public no-argument constructor, compiled against the CRM's Vaadin version ({@code provided});
- * the host is to register it at runtime under {@code plugins/<plugin id>/<route>} inside the CRM's main layout,
- * reachable only by the declared roles, and remove it when the plugin stops. <strong>The 1.0 host lists these
- * extensions on the Plugins screen but does not mount them yet.</strong>
+ * {@code Component} with a public no-argument constructor, compiled against the CRM's Vaadin version ({@code provided}).
+ *
+ * <p>While the plugin runs, the host shows the view at {@code plugins/<plugin id>/<route>} inside the CRM's main
+ * layout, with the {@link #displayName()} as page title and as an entry in the side menu, to users holding one of
+ * the {@link #roles()}; for everyone else, and for everyone once the plugin stops, the address is "not found", like
+ * any address that leads nowhere. The host creates a new instance of the view on each visit, on the UI thread,
+ * loading the class with the plugin's class loader, behind the fault barrier: if the class is missing, is not a
+ * {@code Component}, or its constructor throws, the plugin is marked failed and the page says so. Code the view runs
+ * later (listeners, for example) runs outside the barrier, in the CRM's UI.
  */
 public interface ViewContribution extends CrmExtension {
 
