@@ -48,7 +48,10 @@ public enum AuditAction {
     JOB_CANCELLED("Job cancelled"),
     JOB_FAILED("Job failed"),
     JOB_SCHEDULE_CHANGED("Job schedule switched on or off"),
-    PLUGIN_SETTINGS_CHANGED("Plugin settings changed");
+    PLUGIN_SETTINGS_CHANGED("Plugin settings changed"),
+    PETITION_CREATED("Petition created"),
+    PETITION_UPDATED("Petition changed"),
+    SIGNATURE_ADDED("Petition signature added");
 
     private final String label;
 
