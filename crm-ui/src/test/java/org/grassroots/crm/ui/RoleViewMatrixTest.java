@@ -70,6 +70,8 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("volunteers/:personId", VOLUNTEERING),
             Map.entry("events", VOLUNTEERING),
             Map.entry("events/:id", VOLUNTEERING),
+            Map.entry("petitions", STAFF),
+            Map.entry("petitions/:id", STAFF),
             Map.entry("donations", GIVING),
             Map.entry("donations/recurring", GIVING),
             Map.entry("donations/fec-follow-up", GIVING),
@@ -77,9 +79,10 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry(PLUGIN_SCREEN, EnumSet.noneOf(Role.class)));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
-    /** A real supporter and event, so routes that show one have something to show. */
+    /** A real supporter, event and petition, so routes that show one have something to show. */
     private static long supporterId;
     private static long eventId;
+    private static long petitionId;
 
     @Autowired
     UserService users;
@@ -143,6 +146,9 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             eventId = jdbc.sql("INSERT INTO event (kind, title, starts_at, ends_at, created_by) "
                     + "VALUES ('PHONE_BANK', 'Matrix phone bank', now(), now() + interval '2 hours', 'test') "
                     + "RETURNING id").query(Long.class).single();
+            petitionId = jdbc.sql("INSERT INTO petition (slug, title, created_by) "
+                    + "VALUES ('matrix-' || gen_random_uuid(), 'Matrix petition', 'test') RETURNING id")
+                    .query(Long.class).single();
         }
         String username = ACCOUNTS.computeIfAbsent(role, this::createAccount);
         authenticate(username);
@@ -171,9 +177,9 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
                 ? component : null;
     }
 
-    /** A concrete address for a route template: an event route gets the event, any other the supporter. */
+    /** A concrete address for a route template: event and petition routes get theirs, any other the supporter. */
     private static String location(String route) {
-        long id = route.startsWith("events/") ? eventId : supporterId;
+        long id = route.startsWith("events/") ? eventId : route.startsWith("petitions/") ? petitionId : supporterId;
         return route.replaceAll(":[A-Za-z]+", Long.toString(Math.max(1, id)));
     }
 

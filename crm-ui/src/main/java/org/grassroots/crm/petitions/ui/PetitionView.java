@@ -1,0 +1,113 @@
+package org.grassroots.crm.petitions.ui;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.grassroots.crm.petitions.Petition;
+import org.grassroots.crm.petitions.PetitionService;
+import org.grassroots.crm.petitions.Signature;
+import org.grassroots.crm.security.Role;
+
+/** One petition: whom it addresses, its description, how many signed against the goal, and the newest signatures. */
+@Route("petitions/:id")
+@RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME})
+class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String NO_SIGNATURES = "Nobody has signed yet.";
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+
+    private final PetitionService petitions;
+    private final H2 heading = new H2();
+    private final Paragraph summary = new Paragraph();
+    private final Paragraph description = new Paragraph();
+    private final Paragraph count = new Paragraph();
+    private final ProgressBar progress = new ProgressBar();
+    private final Grid<Signature> signatures = new Grid<>();
+    private Petition petition;
+
+    PetitionView(PetitionService petitions, AuthenticationContext authentication) {
+        this.petitions = petitions;
+        addClassName("petition-view");
+        summary.addClassName("page-summary");
+        description.addClassName("petition-description");
+        count.addClassName("petition-count");
+        progress.setWidth("min(20rem, 100%)");
+        add(heading, summary);
+        if (authentication.hasAnyRole(Role.ORGANIZER_NAME, Role.ADMIN_NAME)) {
+            add(new Button("Edit petition", VaadinIcon.EDIT.create(),
+                    e -> new PetitionDialog(petitions, petition, this::show).open()));
+        }
+
+        signatures.addComponentColumn(row -> new Anchor("supporters/" + row.personId(), row.personName()))
+                .setHeader("Name").setFlexGrow(1);
+        signatures.addColumn(row -> WHEN.format(row.signedAt())).setHeader("Signed").setAutoWidth(true)
+                .setFlexGrow(0);
+        signatures.addColumn(row -> row.source() == null ? "" : row.source()).setHeader("Source")
+                .setAutoWidth(true).setFlexGrow(0);
+        signatures.addColumn(row -> row.comment() == null ? "" : row.comment()).setHeader("Comment")
+                .setFlexGrow(2);
+        signatures.setEmptyStateText(NO_SIGNATURES);
+        signatures.addThemeVariants(GridVariant.ROW_STRIPES);
+        signatures.setHeight("28rem");
+        add(description, count, progress, new H3("Newest signatures"), signatures);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent enter) {
+        long id;
+        try {
+            id = Long.parseLong(enter.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            enter.rerouteToError(NotFoundException.class);
+            return;
+        }
+        petitions.find(id).ifPresentOrElse(this::show, () -> enter.rerouteToError(NotFoundException.class));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return petition == null ? "Petition" : petition.title();
+    }
+
+    private void show(Petition shown) {
+        this.petition = shown;
+        heading.setText(shown.title());
+        summary.setText((shown.target() == null ? "" : "To " + shown.target() + " · ") + "petitions/" + shown.slug()
+                + " · created " + PetitionsView.DAY.format(shown.createdAt()) + " by " + shown.createdBy());
+        description.setText(shown.description() == null ? "" : shown.description());
+        description.setVisible(shown.description() != null);
+        long signed = petitions.signatureCount(shown.id());
+        NumberFormat number = NumberFormat.getIntegerInstance(Locale.US);
+        count.setText(number.format(signed) + (signed == 1 ? " signature" : " signatures")
+                + (shown.goal() == null ? "" : " of a goal of " + number.format(shown.goal())));
+        progress.setVisible(shown.goal() != null);
+        if (shown.goal() != null) {
+            progress.setValue(0);
+            progress.setMax(shown.goal());
+            progress.setValue(Math.min(signed, shown.goal()));
+        }
+        long petitionId = shown.id();
+        // newest first, paged by the grid; no count query
+        signatures.setItems(query -> petitions.signatures(petitionId, query.getOffset(), query.getLimit()).stream());
+    }
+}
