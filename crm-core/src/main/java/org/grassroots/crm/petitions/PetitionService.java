@@ -39,19 +39,20 @@ public class PetitionService {
     static final String SIGNATURE = "signature";
     static final String PAPER = "Paper";
     private static final int MAX_PAGE = 500;
-    private static final int MAX_SLUG_TRIES = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private final PetitionRepository petitions;
+    private final PetitionSlugs slugs;
     private final SignatureSql signatures;
     private final PetitionMapper mapper;
     private final AuditLog audit;
     private final Clock clock;
 
-    PetitionService(PetitionRepository petitions, SignatureSql signatures, PetitionMapper mapper, AuditLog audit,
-            Clock clock) {
+    PetitionService(PetitionRepository petitions, PetitionSlugs slugs, SignatureSql signatures,
+            PetitionMapper mapper, AuditLog audit, Clock clock) {
         this.petitions = petitions;
+        this.slugs = slugs;
         this.signatures = signatures;
         this.mapper = mapper;
         this.audit = audit;
@@ -152,40 +153,9 @@ public class PetitionService {
         if (draft.goal() != null && draft.goal() < 1) {
             throw new InvalidInputException("goal", "A signature goal must be at least 1, or left empty.");
         }
-        String slug = chooseSlug(petition, title, draft.slug());
+        String slug = slugs.choose(petition, title, draft.slug());
         petition.describe(slug, title, optional(draft.description(), "description", 20_000),
                 optional(draft.target(), "target", 200), draft.goal(), now());
-    }
-
-    private String chooseSlug(PetitionEntity petition, String title, @Nullable String typed) {
-        if (typed != null && !typed.isBlank()) {
-            String slug = typed.strip();
-            if (!Slugs.isValid(slug)) {
-                throw new InvalidInputException("slug", "Use lower-case letters, digits and single dashes, at most "
-                        + Slugs.MAX_LENGTH + " characters, e.g. save-the-river.");
-            }
-            petitions.findBySlug(slug).filter(other -> !other.getId().equals(petition.getId()))
-                    .ifPresent(other -> {
-                        throw slugTaken(slug, other.getTitle());
-                    });
-            return slug;
-        }
-        if (petition.getSlug() != null) {
-            return petition.getSlug();
-        }
-        String base = Slugs.fromTitle(title);
-        if (base.isEmpty()) {
-            throw new InvalidInputException("slug",
-                    "The title has no letters or digits to make an address from; enter one, e.g. save-the-river.");
-        }
-        for (int attempt = 1; attempt <= MAX_SLUG_TRIES; attempt++) {
-            String candidate = attempt == 1 ? base : Slugs.numbered(base, attempt);
-            if (petitions.findBySlug(candidate).isEmpty()) {
-                return candidate;
-            }
-        }
-        throw new InvalidInputException("slug", "Many petitions already use addresses like “" + base
-                + "”; enter a different one.");
     }
 
     private void save(PetitionEntity petition) {
@@ -193,14 +163,8 @@ public class PetitionService {
             petitions.saveAndFlush(petition);
         } catch (DataIntegrityViolationException raced) {
             // someone took the same slug between our check and this insert
-            throw slugTaken(petition.getSlug(), null);
+            throw PetitionSlugs.taken(petition.getSlug(), null);
         }
-    }
-
-    private static InvalidInputException slugTaken(String slug, @Nullable String otherTitle) {
-        return new InvalidInputException("slug", "The address “" + slug + "” is already used by "
-                + (otherTitle == null ? "another petition" : "the petition “" + otherTitle + "”")
-                + "; choose another.");
     }
 
     private PetitionEntity load(long petitionId) {

@@ -235,7 +235,8 @@ class PetitionPeopleContractsTest {
                     .param(fresh).param(java.time.OffsetDateTime.parse("2026-01-02T00:00:00Z")).update();
 
             return jdbc.sql("""
-                            INSERT INTO signature (petition_id, person_id, signed_at, source, external_id, import_batch_id)
+                            INSERT INTO signature
+                                (petition_id, person_id, signed_at, source, external_id, import_batch_id)
                             SELECT ?, person_id, signed_at, 'Import', external_id, 42 FROM signature_staging
                             ON CONFLICT (petition_id, person_id) DO NOTHING""")
                     .param(petition.id()).update();

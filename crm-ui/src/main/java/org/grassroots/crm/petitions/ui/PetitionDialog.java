@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 class PetitionDialog extends Dialog {
 
     final TextField title = new TextField("Title");
-    final TextField slug = new TextField("Address");
+    final TextField slug = new TextField("Link name");
     final TextField target = new TextField("Addressed to");
     final IntegerField goal = new IntegerField("Signature goal");
     final TextArea description = new TextArea("Description");
@@ -39,8 +39,9 @@ class PetitionDialog extends Dialog {
         title.setMaxLength(200);
         title.setPlaceholder("e.g. Keep the Eastside library open");
         slug.setMaxLength(80);
-        slug.setHelperText(existing == null ? "Lower-case letters, digits and dashes. Leave empty to make one from "
-                + "the title." : "Changing it breaks links already shared. Leave empty to keep it.");
+        slug.setHelperText(existing == null
+                ? "Used in links: lower-case letters, digits and dashes. Leave empty to make one from the title."
+                : "Changing it breaks links already shared. Leave empty to keep it.");
         target.setMaxLength(200);
         target.setPlaceholder("e.g. Des Moines City Council");
         goal.setMin(1);

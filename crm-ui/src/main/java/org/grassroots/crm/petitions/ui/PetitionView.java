@@ -9,7 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -37,7 +37,6 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             .withZone(ZoneId.systemDefault());
 
     private final PetitionService petitions;
-    private final H2 heading = new H2();
     private final Paragraph summary = new Paragraph();
     private final Paragraph description = new Paragraph();
     private final Paragraph count = new Paragraph();
@@ -52,14 +51,14 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         description.addClassName("petition-description");
         count.addClassName("petition-count");
         progress.setWidth("min(20rem, 100%)");
-        add(heading, summary);
+        add(summary);
         if (authentication.hasAnyRole(Role.ORGANIZER_NAME, Role.ADMIN_NAME)) {
             add(new Button("Edit petition", VaadinIcon.EDIT.create(),
                     e -> new PetitionDialog(petitions, petition, this::show).open()));
         }
 
         signatures.addComponentColumn(row -> new Anchor("supporters/" + row.personId(), row.personName()))
-                .setHeader("Name").setFlexGrow(1);
+                .setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         signatures.addColumn(row -> WHEN.format(row.signedAt())).setHeader("Signed").setAutoWidth(true)
                 .setFlexGrow(0);
         signatures.addColumn(row -> row.source() == null ? "" : row.source()).setHeader("Source")
@@ -69,7 +68,9 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         signatures.setEmptyStateText(NO_SIGNATURES);
         signatures.addThemeVariants(GridVariant.ROW_STRIPES);
         signatures.setHeight("28rem");
-        add(description, count, progress, new H3("Newest signatures"), signatures);
+        Div tally = new Div(count, progress);
+        tally.addClassName("petition-tally");
+        add(description, tally, new H3("Newest signatures"), signatures);
     }
 
     @Override
@@ -91,7 +92,6 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private void show(Petition shown) {
         this.petition = shown;
-        heading.setText(shown.title());
         summary.setText((shown.target() == null ? "" : "To " + shown.target() + " · ") + "petitions/" + shown.slug()
                 + " · created " + PetitionsView.DAY.format(shown.createdAt()) + " by " + shown.createdBy());
         description.setText(shown.description() == null ? "" : shown.description());
