@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,12 +24,16 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.grassroots.crm.people.PersonSearchService;
 import org.grassroots.crm.petitions.Petition;
 import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.petitions.Signature;
 import org.grassroots.crm.security.Role;
 
-/** One petition: whom it addresses, its description, how many signed against the goal, and the newest signatures. */
+/**
+ * One petition: whom it addresses, its description, how many signed against the goal, and the newest signatures.
+ * Organizers and admins edit it here and enter signatures from paper forms.
+ */
 @Route("petitions/:id")
 @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME})
 class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -44,7 +50,7 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final Grid<Signature> signatures = new Grid<>();
     private Petition petition;
 
-    PetitionView(PetitionService petitions, AuthenticationContext authentication) {
+    PetitionView(PetitionService petitions, PersonSearchService people, AuthenticationContext authentication) {
         this.petitions = petitions;
         addClassName("petition-view");
         summary.addClassName("page-summary");
@@ -53,8 +59,14 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         progress.setWidth("min(20rem, 100%)");
         add(summary);
         if (authentication.hasAnyRole(Role.ORGANIZER_NAME, Role.ADMIN_NAME)) {
-            add(new Button("Edit petition", VaadinIcon.EDIT.create(),
-                    e -> new PetitionDialog(petitions, petition, this::show).open()));
+            Button sign = new Button("Add signature", VaadinIcon.PLUS.create(),
+                    e -> new SignatureDialog(petitions, people, petition, () -> show(petition)).open());
+            sign.addThemeVariants(ButtonVariant.PRIMARY);
+            Button edit = new Button("Edit petition", VaadinIcon.EDIT.create(),
+                    e -> new PetitionDialog(petitions, petition, this::show).open());
+            HorizontalLayout actions = new HorizontalLayout(sign, edit);
+            actions.setWrap(true);
+            add(actions);
         }
 
         signatures.addComponentColumn(row -> new Anchor("supporters/" + row.personId(), row.personName()))

@@ -94,6 +94,37 @@ class PetitionScreensTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "organizer", roles = "ORGANIZER")
+    void anOrganizerEntersAPaperSignatureByEmailOncePerPerson() {
+        Petition petition = petitions.create(new PetitionDraft(unique("Bike lanes"), null, null, null, null));
+        long person = person("Rosa", unique("Parks"));
+        navigate("petitions/" + petition.id(), PetitionView.class);
+
+        SignatureDialog dialog = openSignatureDialog();
+        test(dialog.email).setValue("nobody-" + UUID.randomUUID() + "@example.org");
+        test($(Button.class, dialog).withText("Add signature").single()).click();
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat(dialog.email.getErrorMessage()).startsWith("No supporter has the address");
+
+        test(dialog.email).setValue(emailOf(person).toUpperCase());
+        test(dialog.comment).setValue("Signed at the farmers market");
+        test($(Button.class, dialog).withText("Add signature").single()).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(countText()).isEqualTo("1 signature");
+        assertThat(petitions.signaturesOf(person)).singleElement().satisfies(signature -> {
+            assertThat(signature.source()).isEqualTo("Paper");
+            assertThat(signature.comment()).isEqualTo("Signed at the farmers market");
+        });
+
+        SignatureDialog again = openSignatureDialog();
+        test(again.email).setValue(emailOf(person));
+        test($(Button.class, again).withText("Add signature").single()).click();
+        assertThat(again.isOpened()).isTrue();
+        assertThat(again.email.getErrorMessage()).contains("already signed");
+    }
+
+    @Test
     @WithMockUser(username = "fundraiser", roles = "FUNDRAISER")
     void otherStaffReadButGetNoNewOrEditButtons() {
         long petitionId = petitionInDatabase();
@@ -104,6 +135,12 @@ class PetitionScreensTest extends SpringBrowserlessTest {
 
         navigate("petitions/" + petitionId, PetitionView.class);
         assertThat($view(Button.class).withText("Edit petition").exists()).isFalse();
+        assertThat($view(Button.class).withText("Add signature").exists()).isFalse();
+    }
+
+    private SignatureDialog openSignatureDialog() {
+        test($view(Button.class).withText("Add signature").single()).click();
+        return $(SignatureDialog.class).single();
     }
 
     /** A petition written with SQL: a fundraiser may not create one. */
@@ -117,8 +154,12 @@ class PetitionScreensTest extends SpringBrowserlessTest {
         long id = jdbc.sql("INSERT INTO person (first_name, last_name) VALUES (:first, :last) RETURNING id")
                 .param("first", firstName).param("last", lastName).query(Long.class).single();
         jdbc.sql("INSERT INTO person_email (person_id, email, is_primary) VALUES (:id, :email, TRUE)")
-                .param("id", id).param("email", "screen-signer" + id + "@petitions.example.org").update();
+                .param("id", id).param("email", emailOf(id)).update();
         return id;
+    }
+
+    private static String emailOf(long personId) {
+        return "screen-signer" + personId + "@petitions.example.org";
     }
 
     private String countText() {
