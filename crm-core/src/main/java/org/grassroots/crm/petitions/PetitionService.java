@@ -39,7 +39,7 @@ public class PetitionService {
     static final String SIGNATURE = "signature";
     static final String PAPER = "Paper";
     private static final int MAX_PAGE = 500;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private final PetitionRepository petitions;
