@@ -129,8 +129,8 @@ class JobsView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(0);
         grid.addComponentColumn(this::progress).setHeader("Progress").setKey("progress").setWidth("10rem")
                 .setFlexGrow(0);
-        var counts = grid.addColumn(JobText::counts).setHeader("Result").setKey("counts").setFlexGrow(2)
-                .setWidth("7rem").setTooltipGenerator(JobText::counts);
+        var counts = grid.addColumn(JobText::counts).setHeader("Result").setKey("counts").setFlexGrow(4)
+                .setWidth("12rem").setTooltipGenerator(JobText::counts);
         var started = grid.addColumn(job -> JobText.time(job.startedAt(), clock.instant()))
                 .setHeader("Started (UTC)").setKey("started").setWidth("7.5rem").setFlexGrow(0);
         var duration = grid.addColumn(job -> JobText.duration(job.duration(clock.instant()))).setHeader("Duration")
