@@ -29,6 +29,7 @@ import org.grassroots.crm.petitions.Petition;
 import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.petitions.Signature;
 import org.grassroots.crm.security.Role;
+import org.grassroots.crm.ui.RouteIds;
 
 /**
  * One petition: whom it addresses, its description, how many signed against the goal, and the newest signatures.
@@ -87,14 +88,8 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent enter) {
-        long id;
-        try {
-            id = Long.parseLong(enter.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            enter.rerouteToError(NotFoundException.class);
-            return;
-        }
-        petitions.find(id).ifPresentOrElse(this::show, () -> enter.rerouteToError(NotFoundException.class));
+        RouteIds.number(enter, "id").flatMap(petitions::find)
+                .ifPresentOrElse(this::show, () -> enter.rerouteToError(NotFoundException.class));
     }
 
     @Override

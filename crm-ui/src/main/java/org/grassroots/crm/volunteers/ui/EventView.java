@@ -23,6 +23,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.security.Role;
+import org.grassroots.crm.ui.RouteIds;
 import org.grassroots.crm.volunteers.EventDetails;
 import org.grassroots.crm.volunteers.EventService;
 import org.grassroots.crm.volunteers.ShiftRow;
@@ -87,14 +88,8 @@ class EventView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent enter) {
-        long id;
-        try {
-            id = Long.parseLong(enter.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            enter.rerouteToError(NotFoundException.class);
-            return;
-        }
-        events.find(id).ifPresentOrElse(this::show, () -> enter.rerouteToError(NotFoundException.class));
+        RouteIds.number(enter, "id").flatMap(events::find)
+                .ifPresentOrElse(this::show, () -> enter.rerouteToError(NotFoundException.class));
     }
 
     @Override

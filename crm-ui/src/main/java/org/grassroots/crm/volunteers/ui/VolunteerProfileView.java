@@ -31,6 +31,7 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.ui.Feedback;
 import org.grassroots.crm.ui.FieldErrors;
+import org.grassroots.crm.ui.RouteIds;
 import org.grassroots.crm.volunteers.PersonRef;
 import org.grassroots.crm.volunteers.ProfileUpdate;
 import org.grassroots.crm.volunteers.Skill;
@@ -114,15 +115,10 @@ class VolunteerProfileView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            long personId = Long.parseLong(event.getRouteParameters().get("personId").orElse(""));
-            volunteers.person(personId).ifPresentOrElse(found -> {
-                person = found;
-                reload();
-            }, () -> event.rerouteToError(NotFoundException.class));
-        } catch (NumberFormatException e) {
-            event.rerouteToError(NotFoundException.class);
-        }
+        RouteIds.number(event, "personId").flatMap(volunteers::person).ifPresentOrElse(found -> {
+            person = found;
+            reload();
+        }, () -> event.rerouteToError(NotFoundException.class));
     }
 
     @Override
