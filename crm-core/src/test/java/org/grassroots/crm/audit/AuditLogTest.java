@@ -2,6 +2,7 @@ package org.grassroots.crm.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.grassroots.crm.TestSecurity.signInAs;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -259,14 +258,6 @@ class AuditLogTest {
                 .update();
     }
 
-    private static void signInAs(String username, Role... roles) {
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        for (Role role : roles) {
-            authorities.add(new SimpleGrantedAuthority(role.authority()));
-        }
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-    }
 
     private static <T> T asAdmin(Supplier<T> action) {
         signInAs("auditor", Role.ADMIN);

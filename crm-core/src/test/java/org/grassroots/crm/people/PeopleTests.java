@@ -3,7 +3,6 @@ package org.grassroots.crm.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,11 +10,6 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.geo.UsState;
-import org.grassroots.crm.security.Role;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Helpers for the people tests; the database is shared by the whole test JVM, so every name is unique. */
 final class PeopleTests {
@@ -39,12 +33,6 @@ final class PeopleTests {
         return new PostalAddress("1 Main St", "Springfield", state, zip);
     }
 
-    static void signInAs(String username, Role... roles) {
-        var authorities = Arrays.stream(roles).map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-        SecurityContextHolder.setContext(context);
-    }
 
     static AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(ThrowingCallable call, String field) {
         return assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,

@@ -1,7 +1,7 @@
 package org.grassroots.crm.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.grassroots.crm.people.PeopleTests.signInAs;
+import static org.grassroots.crm.TestSecurity.signInAs;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package org.grassroots.crm.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.people.PeopleTests.assertInvalid;
-import static org.grassroots.crm.people.PeopleTests.signInAs;
 import static org.grassroots.crm.people.PeopleTests.unique;
 import static org.grassroots.crm.people.PeopleTests.uniqueEmail;
 

@@ -2,7 +2,7 @@ package org.grassroots.crm.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.grassroots.crm.people.PeopleTests.signInAs;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.people.PeopleTests.unique;
 
 import java.util.List;

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.grassroots.crm.common.InvalidInputException;
-import org.grassroots.crm.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Test data for petitions. People are inserted with plain SQL (the people feature's services are tested elsewhere);
@@ -65,11 +60,6 @@ record PetitionFixtures(JdbcClient jdbc) {
                 .param("type", targetType).param("id", String.valueOf(targetId)).query(String.class).list();
     }
 
-    static void signInAs(String username, Role... roles) {
-        var authorities = Arrays.stream(roles).map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, "n/a", authorities));
-    }
 
     static void assertInvalid(ThrowingCallable call, String field, String messagePart) {
         assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining(messagePart)

@@ -2,7 +2,7 @@ package org.grassroots.crm.petitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.grassroots.crm.petitions.PetitionFixtures.signInAs;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.petitions.PetitionFixtures.unique;
 
 import java.time.Instant;

@@ -2,8 +2,8 @@ package org.grassroots.crm.petitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.petitions.PetitionFixtures.assertInvalid;
-import static org.grassroots.crm.petitions.PetitionFixtures.signInAs;
 import static org.grassroots.crm.petitions.PetitionFixtures.unique;
 
 import java.time.Instant;

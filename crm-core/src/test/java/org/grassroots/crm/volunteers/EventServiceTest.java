@@ -3,9 +3,9 @@ package org.grassroots.crm.volunteers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.assertInvalid;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.eventDraft;
-import static org.grassroots.crm.volunteers.VolunteeringFixtures.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.unique;
 
 import java.time.LocalDate;
@@ -14,43 +14,15 @@ import java.time.ZoneId;
 
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.security.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-@SpringBootTest
-class EventServiceTest {
+class EventServiceTest extends VolunteeringIntegrationTest {
 
     static final LocalDateTime SATURDAY = LocalDate.now(ZoneId.of("America/New_York")).plusWeeks(3).atTime(10, 0);
-
-    @Autowired
-    EventService events;
-
-    @Autowired
-    SignupService signups;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    VolunteeringFixtures fixtures;
-
-    @BeforeEach
-    void signIn() {
-        fixtures = new VolunteeringFixtures(jdbc);
-        signInAs("coordinator", Role.VOLUNTEER_COORDINATOR);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void createStoresTheEventWithItsAuthorAndAuditsIt() {

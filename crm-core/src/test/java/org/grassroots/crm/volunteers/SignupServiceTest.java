@@ -2,9 +2,9 @@ package org.grassroots.crm.volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.assertInvalid;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.eventDraft;
-import static org.grassroots.crm.volunteers.VolunteeringFixtures.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.unique;
 
 import java.math.BigDecimal;
@@ -22,46 +22,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-@SpringBootTest
-class SignupServiceTest {
+class SignupServiceTest extends VolunteeringIntegrationTest {
 
     static final LocalDateTime SATURDAY = LocalDate.now(ZoneId.of("America/New_York")).plusWeeks(2).atTime(10, 0);
-
-    @Autowired
-    SignupService signups;
-
-    @Autowired
-    EventService events;
-
-    @Autowired
-    VolunteerService volunteers;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    VolunteeringFixtures fixtures;
-
-    @BeforeEach
-    void signIn() {
-        fixtures = new VolunteeringFixtures(jdbc);
-        signInAs("coordinator", Role.VOLUNTEER_COORDINATOR);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void signingUpASupporterEnrolsThemAndTakesAPlace() {

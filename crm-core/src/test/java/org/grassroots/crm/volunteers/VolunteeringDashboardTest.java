@@ -2,8 +2,8 @@ package org.grassroots.crm.volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.eventDraft;
-import static org.grassroots.crm.volunteers.VolunteeringFixtures.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.unique;
 
 import java.math.BigDecimal;
@@ -14,47 +14,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.grassroots.crm.security.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-@SpringBootTest
-class VolunteeringDashboardTest {
+class VolunteeringDashboardTest extends VolunteeringIntegrationTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
     @Autowired
     VolunteeringDashboard dashboard;
-
-    @Autowired
-    VolunteerService volunteers;
-
-    @Autowired
-    EventService events;
-
-    @Autowired
-    SignupService signups;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    VolunteeringFixtures fixtures;
-
-    @BeforeEach
-    void signIn() {
-        fixtures = new VolunteeringFixtures(jdbc);
-        signInAs("coordinator", Role.VOLUNTEER_COORDINATOR);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void totalsCountActiveVolunteersUpcomingEventsAndThisMonthsHours() {

@@ -3,18 +3,13 @@ package org.grassroots.crm.volunteers;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.grassroots.crm.common.InvalidInputException;
-import org.grassroots.crm.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Test data for volunteering. People are inserted with plain SQL (the people feature's services are built
@@ -49,11 +44,6 @@ final class VolunteeringFixtures {
         return "person" + personId + "@volunteers.example.org";
     }
 
-    static void signInAs(String username, Role... roles) {
-        var authorities = Arrays.stream(roles).map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, "n/a", authorities));
-    }
 
     /** The actions recorded for one target, oldest first. */
     List<String> auditActions(String targetType, Object targetId) {

@@ -2,8 +2,8 @@ package org.grassroots.crm.volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.eventDraft;
-import static org.grassroots.crm.volunteers.VolunteeringFixtures.signInAs;
 import static org.grassroots.crm.volunteers.VolunteeringFixtures.unique;
 
 import java.math.BigDecimal;
@@ -19,19 +19,13 @@ import org.grassroots.crm.people.PersonDataParticipant;
 import org.grassroots.crm.people.TimelineEntry;
 import org.grassroots.crm.people.TimelineSource;
 import org.grassroots.crm.security.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Volunteering as the people feature sees it: the filter criterion, timeline entries, merge, erase and export. */
-@SpringBootTest
-class VolunteeringPeopleContractsTest {
+class VolunteeringPeopleContractsTest extends VolunteeringIntegrationTest {
 
     /** Saturday 14 November 2026, 10:00, the example the supporter timeline is designed around. */
     static final LocalDateTime SATURDAY = LocalDateTime.of(2026, 11, 14, 10, 0);
@@ -44,34 +38,6 @@ class VolunteeringPeopleContractsTest {
 
     @Autowired
     List<PersonCriterion> criteria;
-
-    @Autowired
-    VolunteerService volunteers;
-
-    @Autowired
-    SkillService skills;
-
-    @Autowired
-    EventService events;
-
-    @Autowired
-    SignupService signups;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    VolunteeringFixtures fixtures;
-
-    @BeforeEach
-    void signIn() {
-        fixtures = new VolunteeringFixtures(jdbc);
-        signInAs("coordinator", Role.VOLUNTEER_COORDINATOR);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void theIsVolunteerCriterionSelectsExactlyTheVolunteers() {
