@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,20 @@ class PluginAccessTest extends PluginHostTestSupport {
         }
     }
 
+    @Test
+    void theDeniedCallsCoverEveryPublicMethod() {
+        Set<String> methods = Arrays.stream(PluginAdminService.class.getDeclaredMethods())
+                .filter(method -> Modifier.isPublic(method.getModifiers())).map(Method::getName)
+                .collect(Collectors.toSet());
+        assertThat(calls().keySet()).containsAll(methods);
+    }
+
+    @Test
+    void runningATaskThePluginDoesNotHaveIsRefusedByName() {
+        assertThatThrownBy(() -> admin.runNow("guarded", "nightly")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("Plugin guarded is not running or has no scheduled task 'nightly'.");
+    }
+
     private Map<String, ThrowingCallable> calls() {
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("list", () -> admin.list());
@@ -71,6 +91,7 @@ class PluginAccessTest extends PluginHostTestSupport {
         calls.put("disable", () -> admin.disable("guarded"));
         calls.put("enable", () -> admin.enable("guarded"));
         calls.put("restart", () -> admin.restart("guarded"));
+        calls.put("runNow", () -> admin.runNow("guarded", "any-task"));
         calls.put("uninstall", () -> admin.uninstall("guarded"));
         return calls;
     }

@@ -71,8 +71,8 @@ class SupporterDirectoryPort implements PluginPortSource<SupporterDirectory> {
         /** The people feature's selection, or null when the segment can match nobody. */
         private @Nullable SupporterSelection selection(Segment segment) {
             if (segment.petitionSlug() != null) {
-                throw new UnsupportedOperationException("Segment.petitionSlug is not supported yet: petitions "
-                        + "arrive with the petition import issue. Leave it null for now.");
+                throw new UnsupportedOperationException("Segment.petitionSlug is not supported yet: selecting "
+                        + "the signers of a petition arrives with the petition import. Leave it null for now.");
             }
             // erased people have no address left, so ERASED selects nobody
             Set<SubscriptionStatus> statuses = segment.emailStatuses().stream()

@@ -174,11 +174,11 @@ class SupporterDirectoryPortTest {
     }
 
     @Test
-    void petitionSegmentsAreRefusedUntilPetitionsExist() {
+    void petitionSegmentsAreRefusedUntilThePortSelectsSigners() {
         Segment signers = new Segment(Set.of(), Set.of(), "save-the-river", Set.of());
 
         assertThatThrownBy(() -> directory.count(signers)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("petition import issue");
+                .hasMessageContaining("arrives with the petition import");
         assertThatThrownBy(() -> directory.forEach(signers, null, r -> { }))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
