@@ -51,7 +51,9 @@ public enum AuditAction {
     PLUGIN_SETTINGS_CHANGED("Plugin settings changed"),
     PETITION_CREATED("Petition created"),
     PETITION_UPDATED("Petition changed"),
-    SIGNATURE_ADDED("Petition signature added");
+    SIGNATURE_ADDED("Petition signature added"),
+    SIGNATURES_IMPORTED("Petition signatures imported"),
+    SIGNATURE_IMPORT_ROLLED_BACK("Petition import rolled back");
 
     private final String label;
 

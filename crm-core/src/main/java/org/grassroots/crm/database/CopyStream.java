@@ -46,6 +46,7 @@ public final class CopyStream implements AutoCloseable {
                 case '\t' -> pending.append("\\t");
                 case '\n' -> pending.append("\\n");
                 case '\r' -> pending.append("\\r");
+                case '\0' -> { } // PostgreSQL text cannot hold NUL; a stray one in a file is dropped
                 default -> pending.append(c);
             }
         }
@@ -102,6 +103,18 @@ public final class CopyStream implements AutoCloseable {
             if (copyIn.isActive()) {
                 copyIn.cancelCopy();
             }
+        }
+    }
+
+    /** Abandons the COPY without sending what is buffered; the caller rolls its transaction back. */
+    public void cancel() {
+        pending.setLength(0);
+        try {
+            if (copyIn.isActive()) {
+                copyIn.cancelCopy();
+            }
+        } catch (SQLException e) {
+            // the connection is being abandoned with its transaction; nothing more to undo here
         }
     }
 

@@ -4,9 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.geo.ZipCodes;
@@ -22,10 +19,7 @@ class ContactRules {
 
     static final int MIN_NAME_SEARCH = 3;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9 ().\\-]{7,25}");
-    private static final String DEFAULT_REGION = "US";
 
-    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
     private final ZipCodes zipCodes;
 
     ContactRules(ZipCodes zipCodes) {
@@ -47,18 +41,7 @@ class ContactRules {
 
     /** The number in E.164 when the text reads as a valid phone number. */
     Optional<String> parsePhone(@Nullable String text) {
-        if (text == null || !PHONE_LIKE.matcher(text.trim()).matches()) {
-            return Optional.empty();
-        }
-        try {
-            Phonenumber.PhoneNumber number = phoneNumbers.parse(text.trim(), DEFAULT_REGION);
-            if (!phoneNumbers.isValidNumber(number)) {
-                return Optional.empty();
-            }
-            return Optional.of(phoneNumbers.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return PhoneNumbers.e164(text);
     }
 
     /** Street and city trimmed, ZIP normalised, the state derived from the ZIP when missing or checked against it. */

@@ -85,7 +85,7 @@ public class SystemSubscriptions {
                             : ReportOutcome.UNCHANGED);
                 } else if (address.status() == wanted) {
                     outcomes.add(ReportOutcome.UNCHANGED);
-                } else if (wanted == SubscriptionStatus.SUBSCRIBED) {
+                } else if (wanted == SubscriptionStatus.SUBSCRIBED && address.status().isProtected()) {
                     outcomes.add(ReportOutcome.REFUSED_PROTECTED);
                 } else {
                     Instant at = change.at().isAfter(now) ? now : change.at();

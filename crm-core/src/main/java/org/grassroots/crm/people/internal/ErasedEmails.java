@@ -70,7 +70,11 @@ public class ErasedEmails {
                 .query(String.class).list().stream().map(byHash::get).collect(Collectors.toSet());
     }
 
-    byte[] hash(String normalisedEmail) {
+    public boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erased_email)").query(Boolean.class).single();
+    }
+
+    public byte[] hash(String normalisedEmail) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key());

@@ -4,6 +4,11 @@ package org.grassroots.crm.plugin.api.supporters;
 public enum EmailStatus {
     /** Opted in; may be mailed. */
     SUBSCRIBED,
+    /**
+     * On file but never opted in, for example a petition signer who did not tick the box. Not mailed; unlike the
+     * statuses below it does not protect the address, so a later opt-in may subscribe it. Since API 1.1.
+     */
+    NOT_SUBSCRIBED,
     /** Left the list. Never re-subscribed by an import or a sync. */
     UNSUBSCRIBED,
     /** The address bounces. Never re-subscribed by an import or a sync. */
@@ -15,6 +20,6 @@ public enum EmailStatus {
 
     /** Whether this status protects the address from being (re)subscribed by an import or a sync. */
     public boolean isProtected() {
-        return this != SUBSCRIBED;
+        return this != SUBSCRIBED && this != NOT_SUBSCRIBED;
     }
 }
