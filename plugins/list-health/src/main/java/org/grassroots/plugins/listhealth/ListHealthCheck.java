@@ -85,6 +85,7 @@ public class ListHealthCheck implements ScheduledTask {
     static String label(EmailStatus status) {
         return switch (status) {
             case SUBSCRIBED -> "subscribed";
+            case NOT_SUBSCRIBED -> "not subscribed";
             case UNSUBSCRIBED -> "unsubscribed";
             case BOUNCING -> "bouncing";
             case SPAM_COMPLAINT -> "spam complaints";
