@@ -64,6 +64,11 @@ public class PetitionImportService {
                 .toList();
     }
 
+    /** The largest file an upload takes ({@code crm.imports.max-size}), for the upload field's own check. */
+    public long maxUploadBytes() {
+        return uploads.maxBytes();
+    }
+
     /**
      * Keeps an uploaded file on the server for preview and import.
      *

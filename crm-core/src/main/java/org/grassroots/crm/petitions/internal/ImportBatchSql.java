@@ -59,8 +59,8 @@ public class ImportBatchSql {
 
     /** A petition's real imports (not dry runs), newest first. */
     public List<ImportBatch> ofPetition(long petitionId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM import_batch WHERE petition_id = :petition AND NOT dry_run ORDER BY id DESC LIMIT :limit""")
+        return jdbc.sql("SELECT " + COLUMNS
+                + " FROM import_batch WHERE petition_id = :petition AND NOT dry_run ORDER BY id DESC LIMIT :limit")
                 .param("petition", petitionId).param("limit", limit).query(ImportBatchSql::batch).list();
     }
 

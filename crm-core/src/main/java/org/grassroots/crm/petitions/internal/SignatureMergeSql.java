@@ -128,6 +128,7 @@ public class SignatureMergeSql {
                       FROM import_stage s
                       LEFT JOIN person_email pe ON pe.email = s.email
                       """ + erasedJoin + """
+
                       WHERE s.reject_reason IS NULL) w""").update();
         jdbc.sql("""
                 UPDATE import_row r SET matched_id = sg.person_id
