@@ -72,6 +72,7 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("events/:id", VOLUNTEERING),
             Map.entry("petitions", STAFF),
             Map.entry("petitions/:id", STAFF),
+            Map.entry("petitions/import", EnumSet.of(Role.ADMIN, Role.ORGANIZER)),
             Map.entry("donations", GIVING),
             Map.entry("donations/recurring", GIVING),
             Map.entry("donations/fec-follow-up", GIVING),

@@ -21,19 +21,23 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.people.PersonSearchService;
+import org.grassroots.crm.petitions.ImportBatchService;
 import org.grassroots.crm.petitions.Petition;
 import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.petitions.Signature;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.ui.RouteIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One petition: whom it addresses, its description, how many signed against the goal, and the newest signatures.
- * Organizers and admins edit it here and enter signatures from paper forms.
+ * Organizers and admins edit it here, enter signatures from paper forms, import a file of signatures, and see and
+ * roll back its imports.
  */
 @Route("petitions/:id")
 @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME})
@@ -49,9 +53,11 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final Paragraph count = new Paragraph();
     private final ProgressBar progress = new ProgressBar();
     private final Grid<Signature> signatures = new Grid<>();
+    private final @Nullable PetitionImportsSection imports;
     private Petition petition;
 
-    PetitionView(PetitionService petitions, PersonSearchService people, AuthenticationContext authentication) {
+    PetitionView(PetitionService petitions, PersonSearchService people, ImportBatchService batches,
+            AuthenticationContext authentication) {
         this.petitions = petitions;
         addClassName("petition-view");
         summary.addClassName("page-summary");
@@ -65,9 +71,15 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             sign.addThemeVariants(ButtonVariant.PRIMARY);
             Button edit = new Button("Edit petition", VaadinIcon.EDIT.create(),
                     e -> new PetitionDialog(petitions, petition, this::show).open());
-            HorizontalLayout actions = new HorizontalLayout(sign, edit);
+            Button importFile = new Button("Import signatures", VaadinIcon.UPLOAD.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(ImportWizardView.class, QueryParameters.of(
+                            ImportWizardView.PETITION_PARAMETER, Long.toString(petition.id())))));
+            HorizontalLayout actions = new HorizontalLayout(sign, importFile, edit);
             actions.setWrap(true);
             add(actions);
+            imports = new PetitionImportsSection(batches, () -> show(petition));
+        } else {
+            imports = null;
         }
 
         signatures.addComponentColumn(row -> new Anchor("supporters/" + row.personId(), row.personName()))
@@ -78,12 +90,16 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 .setAutoWidth(true).setFlexGrow(0);
         signatures.addColumn(row -> row.comment() == null ? "" : row.comment()).setHeader("Comment")
                 .setFlexGrow(2);
+        signatures.addClassName("petition-signatures");
         signatures.setEmptyStateText(NO_SIGNATURES);
         signatures.addThemeVariants(GridVariant.ROW_STRIPES);
         signatures.setHeight("28rem");
         Div tally = new Div(count, progress);
         tally.addClassName("petition-tally");
         add(description, tally, new H3("Newest signatures"), signatures);
+        if (imports != null) {
+            add(imports);
+        }
     }
 
     @Override
@@ -116,5 +132,8 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         long petitionId = shown.id();
         // newest first, paged by the grid; no count query
         signatures.setItems(query -> petitions.signatures(petitionId, query.getOffset(), query.getLimit()).stream());
+        if (imports != null) {
+            imports.show(petitionId);
+        }
     }
 }

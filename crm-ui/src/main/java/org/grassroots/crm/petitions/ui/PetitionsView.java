@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -20,7 +21,10 @@ import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.petitions.PetitionSummary;
 import org.grassroots.crm.security.Role;
 
-/** Every petition, newest first, with how many have signed; organizers and admins start new ones here. */
+/**
+ * Every petition, newest first, with how many have signed; organizers and admins start new ones and import files of
+ * signatures from here.
+ */
 @Route("petitions")
 @PageTitle("Petitions")
 @Menu(order = 25, icon = "vaadin:file-text-o")
@@ -40,7 +44,11 @@ class PetitionsView extends VerticalLayout {
             Button create = new Button("New petition", VaadinIcon.PLUS.create(), e -> new PetitionDialog(petitions,
                     null, saved -> getUI().ifPresent(ui -> ui.navigate("petitions/" + saved.id()))).open());
             create.addThemeVariants(ButtonVariant.PRIMARY);
-            add(create);
+            Button importFile = new Button("Import signatures", VaadinIcon.UPLOAD.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(ImportWizardView.class)));
+            HorizontalLayout actions = new HorizontalLayout(create, importFile);
+            actions.setWrap(true);
+            add(actions);
         }
         grid.addColumn(PetitionSummary::title).setHeader("Petition").setFlexGrow(2);
         grid.addColumn(row -> row.target() == null ? "" : row.target()).setHeader("Addressed to").setFlexGrow(1);

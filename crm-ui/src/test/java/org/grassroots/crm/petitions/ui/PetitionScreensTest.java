@@ -82,7 +82,7 @@ class PetitionScreensTest extends SpringBrowserlessTest {
         Signature newest = petitions.sign(petition.id(), second, "Clipboard", "Please");
 
         navigate("petitions/" + petition.id(), PetitionView.class);
-        Grid<Signature> grid = $view(Grid.class).single();
+        Grid<Signature> grid = $view(Grid.class).withClassName("petition-signatures").single();
 
         assertThat(countText()).isEqualTo("2 signatures of a goal of 2");
         assertThat(test(grid).size()).isEqualTo(2);
@@ -131,7 +131,7 @@ class PetitionScreensTest extends SpringBrowserlessTest {
 
         navigate(PetitionsView.class);
         assertThat($view(Button.class).withText("New petition").exists()).isFalse();
-        assertThat(test($view(Grid.class).single()).size()).isPositive();
+        assertThat(test($view(Grid.class).single()).size()).as("the list").isPositive();
 
         navigate("petitions/" + petitionId, PetitionView.class);
         assertThat($view(Button.class).withText("Edit petition").exists()).isFalse();
