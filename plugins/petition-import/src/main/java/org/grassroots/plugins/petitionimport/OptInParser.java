@@ -1,7 +1,5 @@
 package org.grassroots.plugins.petitionimport;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +13,9 @@ final class OptInParser {
     /** How the refusal of a value names what would have been accepted. */
     static final String EXAMPLES = "yes, no, 1, 0";
 
+    private static final String[] YES = {"yes", "y", "true", "t", "1", "x", "on", "opted in", "opt in", "subscribed"};
+    private static final String[] NO = {"no", "n", "false", "f", "0", "off", "opted out", "opt out", "unsubscribed"};
+
     private OptInParser() {
     }
 
@@ -23,10 +24,38 @@ final class OptInParser {
         if (text == null) {
             return Boolean.FALSE;
         }
-        return switch (text.toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ')) {
-            case "yes", "y", "true", "t", "1", "x", "on", "opted in", "opt in", "subscribed" -> Boolean.TRUE;
-            case "no", "n", "false", "f", "0", "off", "opted out", "opt out", "unsubscribed" -> Boolean.FALSE;
-            default -> null;
-        };
+        if (isOneOf(text, YES)) {
+            return Boolean.TRUE;
+        }
+        if (isOneOf(text, NO)) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    /** Compared in place, without the lower-cased copy a switch would need on every row. */
+    private static boolean isOneOf(String text, String[] words) {
+        for (String word : words) {
+            if (sameWord(text, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameWord(String text, String word) {
+        if (text.length() != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '_') {
+                c = ' ';
+            }
+            if (Character.toLowerCase(c) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
