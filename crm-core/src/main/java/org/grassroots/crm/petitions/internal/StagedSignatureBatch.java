@@ -64,6 +64,7 @@ public final class StagedSignatureBatch implements SignatureBatch {
         this.hasher = hasher;
         this.log = log;
         this.startedAt = startedAt;
+        rules.prepare();
         merge.createStage();
         this.stage = CopyStream.open(connection, "import_stage", STAGE_COLUMNS);
     }
