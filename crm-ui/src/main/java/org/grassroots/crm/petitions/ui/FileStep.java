@@ -42,6 +42,7 @@ class FileStep extends Card {
     private final Runnable onFileChanged;
     private final Runnable onPetitionChanged;
     private ImportUpload uploaded;
+    private String hint = "";
 
     FileStep(PetitionService petitions, PetitionImportService imports, List<SignatureFileReader> readers,
             Runnable onFileChanged, Runnable onPetitionChanged) {
@@ -87,7 +88,7 @@ class FileStep extends Card {
 
         configureUpload();
         fileStatus.addClassName("import-file-status");
-        fileStatus.setVisible(false);
+        fileStatus.setText(hint);
         add(upload, fileStatus);
     }
 
@@ -130,19 +131,21 @@ class FileStep extends Card {
 
     private void configureUpload() {
         long maxBytes = imports.maxUploadBytes();
-        String limits = "at most " + megabytes(maxBytes) + ", " + String.join(", ", FILE_TYPES);
+        hint = "A " + String.join(", ", FILE_TYPES.subList(0, FILE_TYPES.size() - 1)) + " or " + FILE_TYPES.getLast()
+                + " file with a header row, at most " + megabytes(maxBytes) + ".";
         upload.setUploadHandler(receive());
         upload.setAcceptedFileTypes(FILE_TYPES.toArray(String[]::new));
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
         upload.setUploadButton(new Button("Upload file", VaadinIcon.UPLOAD.create()));
-        upload.setDropLabel(new Span("or drop a CSV file here (" + limits + ")"));
+        upload.setDropLabel(new Span("or drop it here"));
         upload.addClassName("import-upload");
         upload.addFileRejectedListener(e -> refuse(e.getFileName() + " was not uploaded: " + e.getErrorMessage()
-                + " (" + limits + ")."));
+                + ". " + hint));
         upload.addFileRemovedListener(e -> {
             uploaded = null;
-            fileStatus.setVisible(false);
+            fileStatus.removeClassName("import-error");
+            fileStatus.setText(hint);
             onFileChanged.run();
         });
     }
@@ -167,7 +170,6 @@ class FileStep extends Card {
                 uploaded = stored;
                 fileStatus.removeClassName("import-error");
                 fileStatus.setText("Uploaded " + stored.fileName() + " (" + size(stored.size()) + ").");
-                fileStatus.setVisible(true);
                 onFileChanged.run();
             });
         };
@@ -177,7 +179,6 @@ class FileStep extends Card {
         uploaded = null;
         fileStatus.setText(message);
         fileStatus.addClassName("import-error");
-        fileStatus.setVisible(true);
         onFileChanged.run();
     }
 

@@ -29,12 +29,12 @@ class ImportResultPanel extends Div {
         count(table, counts.rowsRead(), "rows in the file");
         count(table, counts.newSignatures(), batch.dryRun() ? "new signatures" : "signatures added");
         count(table, counts.newPeople(), batch.dryRun() ? "new supporters" : "supporters added");
-        count(table, counts.matchedPeople(), "matched existing supporters");
+        count(table, counts.matchedPeople(), "existing supporters matched");
         count(table, counts.alreadySigned(), "had already signed");
         count(table, counts.duplicatesInFile(), "duplicates in the file");
         count(table, counts.rejected(), "rejected rows");
         count(table, counts.subscribed(), batch.dryRun() ? "to subscribe to e-mail" : "subscribed to e-mail");
-        count(table, counts.protectedKept(), "opt-ins refused: unsubscribed, bounced or complained before");
+        count(table, counts.protectedKept(), "opt-ins refused (left the list before)");
         if (batch.fillBlankFields()) {
             count(table, counts.fieldsFilled(), "existing supporters with empty fields filled");
         }
@@ -58,6 +58,17 @@ class ImportResultPanel extends Div {
     /** A link that downloads the batch's rejected and duplicate rows as {@code rejected-<file>.csv}. */
     static Anchor rejectedRowsLink(ImportBatch batch, ImportBatchService batches) {
         long rows = batch.counts().rejected() + batch.counts().duplicatesInFile();
+        return downloadLink(batch, batches, "Download rejected rows (" + number(rows) + ")");
+    }
+
+    /** The same download, showing only {@code text}, for a table cell; its tooltip says what it is. */
+    static Anchor rejectedRowsLink(ImportBatch batch, ImportBatchService batches, String text) {
+        Anchor link = downloadLink(batch, batches, text);
+        link.setTitle("Download the rejected rows of " + batch.fileName());
+        return link;
+    }
+
+    private static Anchor downloadLink(ImportBatch batch, ImportBatchService batches, String text) {
         DownloadHandler csv = event -> {
             event.setFileName(downloadName(batch.fileName()));
             event.setContentType("text/csv; charset=UTF-8");
@@ -65,7 +76,7 @@ class ImportResultPanel extends Div {
         };
         Anchor link = new Anchor(csv, "");
         link.setDownload(true);
-        link.add(VaadinIcon.DOWNLOAD.create(), new Span("Download rejected rows (" + number(rows) + ")"));
+        link.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(text));
         link.addClassName("import-rejected-download");
         return link;
     }

@@ -50,6 +50,7 @@ class MappingFields extends Div {
         addClassName("import-fields");
         choice.setLabel("Saved or preset mapping");
         choice.setItemLabelGenerator(Choice::label);
+        choice.addClassName("import-mapping-choice");
         choice.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 apply(e.getValue());

@@ -237,8 +237,8 @@ class MappingStep extends Card {
     /** The three consent policies in plain words. */
     static String explain(OptInPolicy policy) {
         return switch (policy) {
-            case FROM_COLUMN -> "From the opt-in column: subscribe the signers whose opt-in says yes (yes, y, true,"
-                    + " 1, x, opted in); leave the others as they are";
+            case FROM_COLUMN -> "From the opt-in column: subscribe the signers whose opt-in says yes (yes, y, 1, x"
+                    + " …); leave the others as they are";
             case ALL_OPTED_IN -> "Everyone opted in: the form required consent, so subscribe every signer";
             case NEVER -> "Nobody: change no one's subscription; new addresses are kept without one";
         };

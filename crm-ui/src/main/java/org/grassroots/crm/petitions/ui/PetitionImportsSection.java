@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.petitions.ImportBatch;
@@ -34,19 +35,19 @@ class PetitionImportsSection extends Div {
         addClassName("petition-imports");
         grid.addClassName("petition-imports-grid");
         grid.addColumn(batch -> PetitionView.WHEN.format(batch.createdAt())).setHeader("Date").setKey("date")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportBatch::fileName).setHeader("File").setKey("file").setFlexGrow(2)
+                .setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(ImportBatch::fileName).setHeader("File").setKey("file").setWidth("9rem").setFlexGrow(2)
                 .setTooltipGenerator(batch -> batch.fileName() + " · source " + batch.source());
-        grid.addColumn(ImportBatch::requestedBy).setHeader("By").setKey("by").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ImportBatch::requestedBy).setHeader("By").setKey("by").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(batch -> ImportResultPanel.number(batch.counts().newSignatures())).setHeader("New signatures")
-                .setKey("signatures").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(batch -> "numeric");
+                .setKey("signatures").setWidth("7.5rem").setFlexGrow(0).setPartNameGenerator(batch -> "numeric");
         grid.addColumn(batch -> ImportResultPanel.number(batch.counts().newPeople())).setHeader("New people")
-                .setKey("people").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(batch -> "numeric");
-        grid.addColumn(batch -> ImportResultPanel.number(batch.counts().rejected()
-                + batch.counts().duplicatesInFile())).setHeader("Rejected").setKey("rejected").setAutoWidth(true)
+                .setKey("people").setWidth("6.5rem").setFlexGrow(0).setPartNameGenerator(batch -> "numeric");
+        grid.addComponentColumn(this::rejected).setHeader("Rejected").setKey("rejected").setWidth("6rem")
                 .setFlexGrow(0).setPartNameGenerator(batch -> "numeric");
-        grid.addColumn(PetitionImportsSection::state).setHeader("State").setKey("state").setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PetitionImportsSection::state).setHeader("State").setKey("state").setWidth("8rem")
+                .setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("8rem").setFlexGrow(0);
         grid.getColumns().forEach(column -> column.setResizable(true));
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
@@ -64,12 +65,16 @@ class PetitionImportsSection extends Div {
                 + PetitionsView.DAY.format(batch.rolledBackAt()) : "Imported";
     }
 
+    /** The rejected and duplicate rows, as a link to download them when there are any. */
+    private Component rejected(ImportBatch batch) {
+        String count = ImportResultPanel.number(batch.counts().rejected() + batch.counts().duplicatesInFile());
+        return ImportResultPanel.hasRejectedRows(batch) ? ImportResultPanel.rejectedRowsLink(batch, batches, count)
+                : new Span(count);
+    }
+
     private Component actions(ImportBatch batch) {
         Div actions = new Div();
         actions.addClassName("petition-import-actions");
-        if (ImportResultPanel.hasRejectedRows(batch)) {
-            actions.add(ImportResultPanel.rejectedRowsLink(batch, batches));
-        }
         if (!batch.rolledBack()) {
             Button rollBack = new Button("Roll back", VaadinIcon.ARROW_BACKWARD.create(), e -> confirm(batch));
             rollBack.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.SMALL);
