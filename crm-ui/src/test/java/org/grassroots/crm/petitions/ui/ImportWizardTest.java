@@ -120,7 +120,7 @@ class ImportWizardTest extends SpringBrowserlessTest {
                 .contains("The import would add 2 signatures from 4 rows. 2 rows would be left out: 1 rejected,"
                         + " 1 duplicate in the file.");
         assertThat(counts(dryResult)).contains("4 rows in the file", "2 new signatures", "2 new supporters",
-                "0 matched existing supporters", "1 duplicates in the file", "1 rejected rows",
+                "0 existing supporters matched", "1 duplicates in the file", "1 rejected rows",
                 "1 to subscribe to e-mail");
         assertThat($(Anchor.class, dryResult).withClassName("import-rejected-download").single().getElement()
                 .getTextRecursively()).isEqualTo("Download rejected rows (2)");
