@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -186,6 +188,50 @@ class ImportWizardTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aFailedDryRunShowsTheJobsErrorAndACancelledOneSaysSo() {
+        installReader();
+        signIn("wizard-organizer", "ORGANIZER");
+        Petition petition = petitions.create(new PetitionDraft(unique("Open the pool"), null, null, null, null));
+        navigate(ImportWizardView.class);
+        test($(FileStep.class).single().petition).selectItem(petition.title());
+        upload("broken.csv", "email\nada@example.org\nexplode\n");
+        MappingStep mapping = $(MappingStep.class).single();
+        test(mapping.optIn).selectItem(MappingStep.explain(OptInPolicy.NEVER));
+        RunStep dryRun = $(RunStep.class).withClassName("import-dry-run").single();
+        followLiveUpdates();
+
+        test(dryRun.start).click();
+        await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            runLiveUpdates();
+            assertThat($(Paragraph.class, dryRun.status).withClassName("import-job-error").exists()).isTrue();
+        });
+        assertThat($(Paragraph.class, dryRun.status).withClassName("import-job-error").single().getText())
+                .startsWith("The dry run failed: ").contains("Line 3 cannot be read: the disk is on fire");
+        assertThat(dryRun.start.isEnabled()).as("it can be tried again").isTrue();
+        assertThat($(FileStep.class).single().isEnabled()).isTrue();
+        assertThat($(RunStep.class).withClassName("import-run").exists()).as("nothing to import").isFalse();
+
+        upload("slow.csv", "email\n" + IntStream.range(0, 300).mapToObj(i -> "slow" + i + "@example.org\n")
+                .collect(Collectors.joining()));
+        test($(MappingStep.class).single().optIn).selectItem(MappingStep.explain(OptInPolicy.NEVER));
+        test(dryRun.start).click();
+        ImportProgress progress = $(ImportProgress.class, dryRun.status).single();
+        assertThat($(FileStep.class).single().isEnabled()).as("nothing above changes while a job runs").isFalse();
+        await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            runLiveUpdates();
+            assertThat(progress.text.getText()).startsWith("Reading the file");
+        });
+        test(progress.cancel).click();
+        await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            runLiveUpdates();
+            assertThat($(Paragraph.class, dryRun.status).withClassName("import-cancelled").exists()).isTrue();
+        });
+        assertThat(progress.text.getText()).isEqualTo("Cancelled.");
+        assertThat(progress.cancel.isVisible()).isFalse();
+        assertThat($(FileStep.class).single().isEnabled()).isTrue();
+    }
+
+    @Test
     void aFileTheServiceOrTheReaderRefusesIsExplainedWhereItWasChosen() {
         installReader();
         signIn("wizard-organizer", "ORGANIZER");
@@ -250,13 +296,27 @@ class ImportWizardTest extends SpringBrowserlessTest {
         roundTrip();
     }
 
-    /** Follows the step's job as the page does (live updates over the user's session) until its result shows. */
-    private ImportResultPanel awaitResult(RunStep step) {
-        // the live updates run on another thread inside UI.access; give them the user's session as a browser would
+    /**
+     * Runs the live updates queued since the last call, as the server does for a browser between its requests (the
+     * test thread holds the session lock, so they wait for it), and sends the result to the "client".
+     */
+    private void runLiveUpdates() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        roundTrip();
+    }
+
+    /** The live updates run on another thread inside UI.access; give them the user's session as a browser would. */
+    private static void followLiveUpdates() {
         VaadinSession.getCurrent().getSession().setAttribute("SPRING_SECURITY_CONTEXT",
                 SecurityContextHolder.getContext());
+    }
+
+    /** Follows the step's job as the page does (live updates over the user's session) until its result shows. */
+    private ImportResultPanel awaitResult(RunStep step) {
+        followLiveUpdates();
         await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            roundTrip();
+            runLiveUpdates();
             assertThat($(Paragraph.class, step.status).withClassName("import-job-error").all())
                     .extracting(Paragraph::getText).isEmpty();
             assertThat($(ImportResultPanel.class, step.status).exists()).isTrue();
@@ -315,6 +375,17 @@ class ImportWizardTest extends SpringBrowserlessTest {
                     List<String> headers = lines.get(0);
                     for (int i = 1; i < lines.size(); i++) {
                       List<String> row = lines.get(i);
+                      if (row.get(0).equals("explode")) {
+                        throw new IOException("Line " + (i + 1) + " cannot be read: the disk is on fire");
+                      }
+                      if (row.get(0).startsWith("slow")) {
+                        try {
+                          Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        job.checkCancelled();
+                      }
                       String optIn = value(row, headers, mapping, SignatureField.OPT_IN);
                       batch.add(new ImportedSignature(i + 1, value(row, headers, mapping, SignatureField.EMAIL),
                           value(row, headers, mapping, SignatureField.FIRST_NAME),
