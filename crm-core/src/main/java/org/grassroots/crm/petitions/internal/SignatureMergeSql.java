@@ -114,8 +114,8 @@ public class SignatureMergeSql {
      */
     private void createCandidates(long petitionId, boolean checkErased) {
         String erasedJoin = checkErased
-                ? "LEFT JOIN erased_email ee ON ee.email_hash = s.email_hash AND pe.id IS NULL"
-                : "LEFT JOIN (SELECT NULL::bytea AS email_hash) ee ON FALSE";
+                ? "LEFT JOIN erased_email ee ON ee.email_hash = s.email_hash AND pe.id IS NULL\n"
+                : "LEFT JOIN (SELECT NULL::bytea AS email_hash) ee ON FALSE\n";
         jdbc.sql("""
                 CREATE TEMP TABLE import_row ON COMMIT DROP AS
                 SELECT w.*, w.line = w.first_line AND (w.external_id IS NULL OR w.line = w.ext_first_line) AS kept
