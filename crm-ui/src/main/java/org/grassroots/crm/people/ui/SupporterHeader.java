@@ -43,7 +43,7 @@ final class SupporterHeader {
     static Badge statusBadge(SubscriptionStatus status) {
         return badge(status.label(), switch (status) {
             case SUBSCRIBED -> BadgeVariant.SUCCESS;
-            case UNSUBSCRIBED -> BadgeVariant.CONTRAST;
+            case NOT_SUBSCRIBED, UNSUBSCRIBED -> BadgeVariant.CONTRAST;
             case BOUNCING, SPAM_COMPLAINT -> BadgeVariant.ERROR;
         });
     }
