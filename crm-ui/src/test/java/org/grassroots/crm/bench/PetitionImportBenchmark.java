@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.grassroots.crm.jobs.JobLogLine;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
@@ -121,7 +122,7 @@ class PetitionImportBenchmark {
         table.add(String.format(Locale.ROOT, "| peak heap used while importing (JVM capped at -Xmx%d MB) | %d MB | < 512 MB | |",
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), heap.peak() / (1024 * 1024)));
         table.add("| counts | " + batch.counts() + " | | |");
-        print(table, job);
+        print(table, job, jobs.log(jobId));
 
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(batch.counts().rowsRead()).isEqualTo(signatures);
@@ -214,13 +215,15 @@ class PetitionImportBenchmark {
         return String.format(Locale.ROOT, "| %s | %.1f s | %s | |", what, (System.nanoTime() - start) / 1e9, target);
     }
 
-    private static void print(List<String> table, JobSummary job) throws Exception {
+    private static void print(List<String> table, JobSummary job, List<JobLogLine> log) throws Exception {
         List<String> lines = new ArrayList<>(List.of("", "### Petition import (" + Runtime.getRuntime()
                 .availableProcessors() + " cores)", "", "| operation | time | target | × baseline |",
                 "|---|---|---|---|"));
         lines.addAll(table);
         lines.add("");
         lines.add("Job #" + job.id() + " " + job.state() + "; counters: " + job.counts());
+        lines.add("");
+        log.forEach(line -> lines.add("    " + line.loggedAt() + "  " + line.line()));
         String text = String.join("\n", lines);
         System.out.println(text);
         String report = System.getProperty("crm.bench.report");
