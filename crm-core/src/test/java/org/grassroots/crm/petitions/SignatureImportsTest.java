@@ -202,6 +202,33 @@ class SignatureImportsTest {
     }
 
     @Test
+    void externalIdsMatchEarlierSignaturesAndRepeatsInTheFileAreDuplicates() {
+        long signer = existingPerson("platform", "SUBSCRIBED");
+        fixtures.importedSignature(petitionId, signer, Instant.parse("2022-11-01T00:00:00Z"), "Action Network",
+                "an-" + tag);
+
+        ImportSummary summary = run(List.of(
+                withExternalId(row(2, email("changed-address"), "Pat", "Form", null, null, null, false), "an-" + tag),
+                withExternalId(row(3, email("first"), "Fay", "First", null, null, null, false), "x-" + tag),
+                withExternalId(row(4, email("second"), "Sid", "Second", null, null, null, false), "x-" + tag)),
+                List.of(), OptInPolicy.FROM_COLUMN, false, false);
+
+        assertThat(summary.matchedPeople()).as("line 2 by its external id").isEqualTo(1);
+        assertThat(summary.alreadySigned()).isEqualTo(1);
+        assertThat(summary.newPeople()).isEqualTo(1);
+        assertThat(summary.duplicatesInFile()).isEqualTo(1);
+        assertThat(rejectedCsv(summary.batchId())).contains("4,Duplicate of line 3 (the same external id)");
+        assertThat(fixtures.count("SELECT count(*) FROM person_email WHERE email = ?", email("changed-address")))
+                .as("a matched supporter gets no second address from an import").isZero();
+    }
+
+    private static ImportedSignature withExternalId(ImportedSignature row, String externalId) {
+        return new ImportedSignature(row.line(), row.email(), row.firstName(), row.lastName(), row.phone(),
+                row.address1(), row.address2(), row.city(), row.state(), row.zip(), row.signedAt(), row.comment(),
+                externalId, row.optIn(), row.source());
+    }
+
+    @Test
     void closingWithoutFinishingLeavesNoTrace() {
         long batchesBefore = fixtures.count("SELECT count(*) FROM import_batch");
         try (SignatureBatch batch = open(OptInPolicy.FROM_COLUMN, false, false)) {

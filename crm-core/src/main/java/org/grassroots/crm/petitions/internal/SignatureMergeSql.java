@@ -48,7 +48,7 @@ public class SignatureMergeSql {
     }
 
     ImportSummary merge(SignatureImportRequest request, StagedSignatureBatch.BatchRecord record, long rowsRead,
-            Instant now, boolean checkErased, Consumer<String> log) {
+            Instant now, Checks checks, Consumer<String> log) {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
         // new names go to the trigram index's pending list and autovacuum merges them in later, instead of this
         // transaction updating the index entry by entry (searches read the pending list meanwhile)
@@ -60,7 +60,7 @@ public class SignatureMergeSql {
                 SELECT :batch, line, reject_reason, value_kind, vals FROM import_stage WHERE reject_reason IS NOT NULL
                 ON CONFLICT DO NOTHING""").param("batch", batch).update();
         long started = System.nanoTime();
-        createCandidates(request.petitionId(), checkErased);
+        createCandidates(request.petitionId(), checks);
         log.accept("Matched the rows to supporters" + took(started));
         long duplicates = jdbc.sql("""
                 INSERT INTO import_rejected_row (batch_id, line, reason, value_kind, "values")
@@ -113,8 +113,11 @@ public class SignatureMergeSql {
      * One row per good staged row with its match: the first row of each e-mail (and of each external id) is kept,
      * matched to the supporter who has that address, or else to the one who already signed with that external id.
      */
-    private void createCandidates(long petitionId, boolean checkErased) {
-        String erasedJoin = checkErased
+    private void createCandidates(long petitionId, Checks checks) {
+        // each check the file cannot need is left out: a join over every row, or a sort of every row
+        String externalFirst = checks.externalIds()
+                ? "min(s.line) OVER (PARTITION BY s.external_id)" : "NULL::bigint";
+        String erasedJoin = checks.erased()
                 ? "LEFT JOIN erased_email ee ON ee.email_hash = s.email_hash AND pe.id IS NULL\n"
                 : "LEFT JOIN (SELECT NULL::bytea AS email_hash) ee ON FALSE\n";
         jdbc.sql("""
@@ -125,7 +128,8 @@ public class SignatureMergeSql {
                              pe.id AS email_id, pe.person_id AS matched_id, pe.status AS email_status,
                              ee.email_hash IS NOT NULL AS erased,
                              min(s.line) OVER (PARTITION BY s.email) AS first_line,
-                             min(s.line) OVER (PARTITION BY s.external_id) AS ext_first_line
+                             """ + externalFirst + """
+                              AS ext_first_line
                       FROM import_stage s
                       LEFT JOIN person_email pe ON pe.email = s.email
                       """ + erasedJoin + """
@@ -164,6 +168,10 @@ public class SignatureMergeSql {
                 .param("petition", request.petitionId()).param("fill", request.fillBlankFields())
                 .query((rs, n) -> new Writes(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    /** Which set-wide checks the staged rows need: erased addresses exist; some rows have an external id. */
+    public record Checks(boolean erased, boolean externalIds) {
     }
 
     private record Writes(long kept, long newPeople, long matched, long newSignatures, long subscribed,
