@@ -1,5 +1,5 @@
 package org.grassroots.crm.people;
 
-/** A {@link PersonCriterion} as the list's filter bar shows it. */
+/** A {@link PersonCriterion} or {@link PersonChoiceCriterion} as the list's filter bar shows it. */
 public record CriterionOption(String key, String label) {
 }

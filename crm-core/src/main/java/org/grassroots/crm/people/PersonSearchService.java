@@ -1,12 +1,8 @@
 package org.grassroots.crm.people;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.common.InvalidInputException;
@@ -14,7 +10,6 @@ import org.grassroots.crm.people.internal.PersonListSql;
 import org.grassroots.crm.people.internal.PersonListSql.Match;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +26,12 @@ public class PersonSearchService {
 
     private final PersonListSql sql;
     private final ContactRules rules;
-    private final Map<String, PersonCriterion> criteria;
+    private final PersonCriteria criteria;
 
-    PersonSearchService(PersonListSql sql, ContactRules rules, ObjectProvider<PersonCriterion> criteria) {
+    PersonSearchService(PersonListSql sql, ContactRules rules, PersonCriteria criteria) {
         this.sql = sql;
         this.rules = rules;
-        this.criteria = criteria.orderedStream()
-                .collect(Collectors.toMap(PersonCriterion::key, Function.identity(), (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+        this.criteria = criteria;
     }
 
     /**
@@ -70,18 +63,32 @@ public class PersonSearchService {
 
     /** The yes/no filters other features offer ("Has donated" …). */
     public List<CriterionOption> criteria() {
-        return criteria.values().stream().map(c -> new CriterionOption(c.key(), c.label())).toList();
+        return criteria.yesNoOptions();
+    }
+
+    /** The filters other features offer that need one thing picked ("Signed petition …"). */
+    public List<CriterionOption> choiceCriteria() {
+        return criteria.choiceOptions();
+    }
+
+    /**
+     * A page of what can be picked for the choice filter {@code key}, in the order its feature chooses (at most 200).
+     *
+     * @param text only choices whose label contains this (any case); null or blank for all
+     */
+    @Transactional(readOnly = true)
+    public List<CriterionChoice> choices(String key, @Nullable String text, int offset, int limit) {
+        return criteria.choices(key, text, offset, limit);
+    }
+
+    /** The choice with this id of the choice filter {@code key}, to show a filter that arrived in a link. */
+    @Transactional(readOnly = true)
+    public Optional<CriterionChoice> choice(String key, long id) {
+        return criteria.choice(key, id);
     }
 
     private PersonListSql.Spec spec(PersonQuery query) {
-        List<String> conditions = new ArrayList<>();
-        for (String key : query.filter().criteria()) {
-            PersonCriterion criterion = criteria.get(key);
-            if (criterion == null) {
-                throw new InvalidInputException("criteria", "Unknown filter " + key + ".");
-            }
-            conditions.add(criterion.sqlCondition());
-        }
+        var conditions = criteria.conditions(query.filter().criteria(), query.filter().choices());
         String text = query.text();
         Match match;
         String term = null;

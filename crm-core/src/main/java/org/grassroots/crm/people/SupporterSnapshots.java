@@ -1,9 +1,12 @@
 package org.grassroots.crm.people;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import org.grassroots.crm.people.internal.CriterionSql;
 import org.grassroots.crm.people.internal.PersonHistory;
 import org.grassroots.crm.people.internal.SupporterSnapshotSql;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +26,12 @@ public class SupporterSnapshots {
 
     private final SupporterSnapshotSql sql;
     private final PersonHistory history;
+    private final PersonCriteria criteria;
 
-    SupporterSnapshots(SupporterSnapshotSql sql, PersonHistory history) {
+    SupporterSnapshots(SupporterSnapshotSql sql, PersonHistory history, PersonCriteria criteria) {
         this.sql = sql;
         this.history = history;
+        this.criteria = criteria;
     }
 
     @Transactional(readOnly = true)
@@ -41,9 +46,10 @@ public class SupporterSnapshots {
         return normalised.isEmpty() ? Optional.empty() : sql.findByEmail(normalised);
     }
 
+    /** @throws org.grassroots.crm.common.InvalidInputException when a choice names a filter nobody offers */
     @Transactional(readOnly = true)
     public long count(SupporterSelection selection) {
-        return sql.count(selection);
+        return sql.count(selection, conditions(selection));
     }
 
     /**
@@ -53,10 +59,15 @@ public class SupporterSnapshots {
      *
      * @param changedSince only supporters changed after this instant, or {@code null} for all
      * @return how many supporters were passed to {@code action}
+     * @throws org.grassroots.crm.common.InvalidInputException when a choice names a filter nobody offers
      */
     @Transactional(readOnly = true)
     public long forEach(SupporterSelection selection, @Nullable Instant changedSince,
             Consumer<SupporterSnapshot> action) {
-        return sql.forEach(selection, changedSince, action);
+        return sql.forEach(selection, conditions(selection), changedSince, action);
+    }
+
+    private List<CriterionSql> conditions(SupporterSelection selection) {
+        return criteria.conditions(Set.of(), selection.choices());
     }
 }

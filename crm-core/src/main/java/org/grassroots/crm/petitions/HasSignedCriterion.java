@@ -4,8 +4,8 @@ import org.grassroots.crm.people.PersonCriterion;
 import org.springframework.stereotype.Component;
 
 /**
- * "Has signed a petition" on the supporters list; the EXISTS probe is served by signature_person_idx. Criteria are
- * fixed, parameterless beans read once at start-up, so there is no per-petition "signed X" filter yet.
+ * "Has signed a petition" on the supporters list; the EXISTS probe is served by signature_person_idx. The signers of
+ * one petition are {@link SignedPetitionCriterion}.
  */
 @Component
 class HasSignedCriterion implements PersonCriterion {

@@ -1,5 +1,8 @@
 package org.grassroots.crm.petitions;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.petitions.internal.PetitionEntity;
 import org.grassroots.crm.petitions.internal.PetitionRepository;
@@ -8,10 +11,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Picks a petition's slug: a typed one must be valid and free; a blank one keeps the petition's current slug, or on
- * creation is made from the title, numbered ({@code -2}, {@code -3} …) when that is taken.
+ * creation is made from the title, numbered ({@code -2}, {@code -3} …) when that is taken. Also finds the petition a
+ * slug names, for callers that run as the system (the plugin ports): a slug and a petition id name no person, so
+ * that lookup needs no role.
  */
 @Component
-class PetitionSlugs {
+public class PetitionSlugs {
 
     private static final int MAX_TRIES = 100;
 
@@ -19,6 +24,11 @@ class PetitionSlugs {
 
     PetitionSlugs(PetitionRepository petitions) {
         this.petitions = petitions;
+    }
+
+    /** The id of the petition with this slug (surrounding spaces and case ignored), if there is one. */
+    public Optional<Long> petitionId(String slug) {
+        return petitions.findBySlug(slug.strip().toLowerCase(Locale.ROOT)).map(PetitionEntity::getId);
     }
 
     String choose(PetitionEntity petition, String title, @Nullable String typed) {

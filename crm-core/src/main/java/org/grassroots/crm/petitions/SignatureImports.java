@@ -38,6 +38,7 @@ public class SignatureImports {
     private final SignatureMergeSql merge;
     private final ErasedAddresses erasedAddresses;
     private final SignatureRowRules rules;
+    private final ZipCodes zipCodes;
     private final Clock clock;
 
     SignatureImports(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc,
@@ -48,6 +49,7 @@ public class SignatureImports {
         this.merge = merge;
         this.erasedAddresses = erasedAddresses;
         this.rules = new SignatureRowRules(zipCodes);
+        this.zipCodes = zipCodes;
         this.clock = clock;
     }
 
@@ -56,7 +58,9 @@ public class SignatureImports {
      */
     public SignatureBatch open(SignatureImportRequest request, @Nullable Long jobId, String requestedBy,
             List<String> headers, String mappingJson, Consumer<String> log) {
-        // settled before the transaction: the hash key may be created in a transaction of its own
+        // settled before the COPY starts: while it runs, the connection can serve no other query (the ZIP table is
+        // read once and kept), and the hash key may be created in a transaction of its own
+        zipCodes.stateOf("50309");
         StagedSignatureBatch.EmailHasher hasher = erasedAddresses.anyErased() ? erasedAddresses::hash : null;
         if (hasher != null) {
             hasher.hash("warm-up@example.org");

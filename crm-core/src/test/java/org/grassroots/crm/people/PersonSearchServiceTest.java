@@ -8,6 +8,7 @@ import static org.grassroots.crm.people.PeopleTests.uniqueEmail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.grassroots.crm.geo.UsState;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @SpringBootTest
@@ -32,6 +34,9 @@ class PersonSearchServiceTest {
 
     @Autowired
     PersonEmailService emails;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void signIn() {
@@ -103,6 +108,48 @@ class PersonSearchServiceTest {
         assertInvalid(() -> ids(new PersonFilter(null, tag, null, Set.of("no-such-filter"))), "criteria");
     }
 
+    @Test
+    void aChoiceFilterSelectsByThePickedIdAndCombinesWithTheOtherFilters() {
+        String shared = unique("choice ");
+        String picked = unique("picked ");
+        PersonDetails texan = create(shared, UsState.TX, "78701", uniqueEmail());
+        PersonDetails georgian = create(shared, UsState.GA, "30303", uniqueEmail());
+        PersonDetails other = create(shared, UsState.TX, "78701", uniqueEmail());
+        people.addTag(texan.id(), picked);
+        people.addTag(georgian.id(), picked);
+        people.addNote(georgian.id(), "noted");
+        long pickedId = tagId(picked);
+
+        assertThat(ids(choice(null, pickedId, Set.of()))).containsExactly(georgian.id(), texan.id())
+                .doesNotContain(other.id());
+        assertThat(ids(choice(UsState.TX, pickedId, Set.of()))).containsExactly(texan.id());
+        assertThat(ids(choice(null, pickedId, Set.of(HasNoteCriterion.KEY)))).containsExactly(georgian.id());
+        assertThat(ids(choice(null, tagId(shared), Set.of()))).containsExactly(georgian.id(), texan.id(), other.id());
+        assertThat(ids(choice(null, -1, Set.of()))).isEmpty();
+        assertThat(search.knownSize(new PersonQuery(null, choice(null, pickedId, Set.of()), null, false))).isEmpty();
+        assertInvalid(() -> ids(new PersonFilter(null, null, null, Set.of(), Map.of("no-such-filter", pickedId))),
+                "criteria");
+    }
+
+    @Test
+    void aChoiceFilterOffersItsChoicesPagedAndFilteredByText() {
+        String prefix = unique("offered ");
+        for (int i = 0; i < 5; i++) {
+            people.addTag(people.create(PeopleTests.person("Tag", unique("Holder"))).id(), prefix + i);
+        }
+
+        assertThat(search.choiceCriteria()).contains(new CriterionOption(TaggedWithCriterion.KEY, "Tagged with"));
+        assertThat(search.choices(TaggedWithCriterion.KEY, "  " + prefix + " ", 0, 10))
+                .extracting(CriterionChoice::label).containsExactly(prefix + 4, prefix + 3, prefix + 2, prefix + 1, prefix + 0);
+        assertThat(search.choices(TaggedWithCriterion.KEY, prefix, 1, 2)).extracting(CriterionChoice::label)
+                .containsExactly(prefix + 3, prefix + 2);
+        assertThat(search.choice(TaggedWithCriterion.KEY, tagId(prefix + 2)))
+                .contains(new CriterionChoice(tagId(prefix + 2), prefix + 2));
+        assertThat(search.choice(TaggedWithCriterion.KEY, -1)).isEmpty();
+        assertInvalid(() -> search.choices(HasNoteCriterion.KEY, null, 0, 10), "criteria")
+                .hasMessageContaining(HasNoteCriterion.KEY);
+    }
+
     @ParameterizedTest
     @EnumSource(PersonSort.class)
     void keysetPagingReturnsTheSameRowsAsOffsetPaging(PersonSort sort) {
@@ -148,6 +195,15 @@ class PersonSearchServiceTest {
     private PersonDetails create(String tag, UsState state, String zip, String email) {
         return people.create(new NewPerson("Fil", unique("Ter"), List.of(email), List.of(),
                 new PostalAddress(null, null, state, zip), null, List.of(tag)));
+    }
+
+    private static PersonFilter choice(UsState state, long tagId, Set<String> criteria) {
+        return new PersonFilter(state, null, null, criteria, Map.of(TaggedWithCriterion.KEY, tagId));
+    }
+
+    private long tagId(String name) {
+        return jdbc.sql("SELECT id FROM tag WHERE lower(name) = lower(:name)").param("name", name)
+                .query(Long.class).single();
     }
 
     private List<Long> ids(PersonFilter filter) {

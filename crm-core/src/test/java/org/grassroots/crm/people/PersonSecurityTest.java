@@ -108,6 +108,9 @@ class PersonSecurityTest {
                 () -> search.page(PersonQuery.all(), null, 0, 10),
                 () -> search.listing(PersonQuery.all()),
                 () -> search.criteria(),
+                () -> search.choiceCriteria(),
+                () -> search.choices(TaggedWithCriterion.KEY, null, 0, 10),
+                () -> search.choice(TaggedWithCriterion.KEY, 1),
                 () -> timeline.timeline(personId),
                 () -> merges.merge(MergeRequest.keepSurvivorValues(personId, personId + 1)),
                 () -> privacy.isErasedEmail("x@example.org"));

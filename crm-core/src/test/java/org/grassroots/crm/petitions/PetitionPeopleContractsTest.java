@@ -227,9 +227,6 @@ class PetitionPeopleContractsTest {
         long already = fixtures.person();
         long fresh = fixtures.person();
         petitions.sign(petition.id(), already, null, null);
-        long batch = jdbc.sql("INSERT INTO import_batch (petition_id, file_name, source, opt_in_policy,"
-                + " fill_blank_fields, dry_run, requested_by) VALUES (?, 'bulk.csv', 'Import', 'NEVER', FALSE, FALSE,"
-                + " 'test') RETURNING id").param(petition.id()).query(Long.class).single();
         int inserted = new TransactionTemplate(transactions).execute(status -> {
             jdbc.sql("CREATE TEMP TABLE signature_staging (person_id BIGINT, signed_at TIMESTAMPTZ, external_id TEXT)"
                     + " ON COMMIT DROP").update();
@@ -240,9 +237,9 @@ class PetitionPeopleContractsTest {
             return jdbc.sql("""
                             INSERT INTO signature
                                 (petition_id, person_id, signed_at, source, external_id, import_batch_id)
-                            SELECT ?, person_id, signed_at, 'Import', external_id, ? FROM signature_staging
+                            SELECT ?, person_id, signed_at, 'Import', external_id, 42 FROM signature_staging
                             ON CONFLICT (petition_id, person_id) DO NOTHING""")
-                    .param(petition.id()).param(batch).update();
+                    .param(petition.id()).update();
         });
 
         assertThat(inserted).isEqualTo(1);

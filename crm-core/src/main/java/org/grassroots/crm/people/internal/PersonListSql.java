@@ -31,8 +31,11 @@ public class PersonListSql {
     /** How the search text matches: not at all, one exact e-mail or phone, or a fuzzy name. */
     public enum Match { ALL, EMAIL, PHONE, NAME }
 
-    /** One list request. {@code sort} null with a NAME match orders by likeness, best first. */
-    public record Spec(Match match, @Nullable String term, PersonFilter filter, List<String> criteriaSql,
+    /**
+     * One list request. {@code sort} null with a NAME match orders by likeness, best first. {@code criteria} are the
+     * other features' conditions for the filter's criteria, with their bound parameters.
+     */
+    public record Spec(Match match, @Nullable String term, PersonFilter filter, List<CriterionSql> criteria,
             @Nullable PersonSort sort, boolean descending) {
 
         boolean byRelevance() {
@@ -85,13 +88,16 @@ public class PersonListSql {
                             AND pe.status = :status)""");
             params.put("status", filter.status().name());
         }
-        spec.criteriaSql().forEach(condition -> conditions.add("(" + condition + ")"));
+        for (CriterionSql criterion : spec.criteria()) {
+            conditions.add("(" + criterion.condition() + ")");
+            params.putAll(criterion.parameters());
+        }
 
         String sortKey = spec.byRelevance() ? "word_similarity(:term, p.search_name)" : sortKey(spec.sort());
         String direction = spec.byRelevance() || spec.descending() ? "DESC" : "ASC";
         String idDirection = spec.byRelevance() ? "ASC" : direction;
         int skip = after != null && !spec.byRelevance() ? 0 : offset;
-        if (after == null && spec.match() == Match.ALL && filter.isEmpty() && spec.criteriaSql().isEmpty()) {
+        if (after == null && spec.match() == Match.ALL && filter.isEmpty() && spec.criteria().isEmpty()) {
             var jump = markers.jumpFor(sortOrDefault(spec.sort()), spec.descending(), offset);
             if (jump.isPresent()) {
                 after = jump.get().after();

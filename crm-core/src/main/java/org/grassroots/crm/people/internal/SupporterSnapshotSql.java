@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -52,15 +53,16 @@ public class SupporterSnapshotSql {
                 .param("email", normalisedEmail).query(SupporterSnapshotSql::snapshot).optional();
     }
 
-    public long count(SupporterSelection selection) {
-        return selected("SELECT count(*)", selection, null, "").query(Long.class).single();
+    /** How many the selection holds; {@code criteria} are the conditions of its choices. */
+    public long count(SupporterSelection selection, List<CriterionSql> criteria) {
+        return selected("SELECT count(*)", selection, criteria, null, "").query(Long.class).single();
     }
 
     /** Streams the selection in id order; call inside a read-only transaction so the driver uses a cursor. */
-    public long forEach(SupporterSelection selection, @Nullable Instant changedSince,
+    public long forEach(SupporterSelection selection, List<CriterionSql> criteria, @Nullable Instant changedSince,
             Consumer<SupporterSnapshot> action) {
         long[] passed = {0};
-        selected(COLUMNS, selection, changedSince, " ORDER BY p.id").withFetchSize(FETCH_SIZE)
+        selected(COLUMNS, selection, criteria, changedSince, " ORDER BY p.id").withFetchSize(FETCH_SIZE)
                 .query((ResultSet rs) -> {
                     action.accept(snapshot(rs, 0));
                     passed[0]++;
@@ -68,8 +70,8 @@ public class SupporterSnapshotSql {
         return passed[0];
     }
 
-    private StatementSpec selected(String select, SupporterSelection selection, @Nullable Instant changedSince,
-            String order) {
+    private StatementSpec selected(String select, SupporterSelection selection, List<CriterionSql> criteria,
+            @Nullable Instant changedSince, String order) {
         StringBuilder sql = new StringBuilder(select).append("""
                  FROM person p JOIN person_email pe ON pe.person_id = p.id AND pe.is_primary
                 WHERE""").append(ACTIVE);
@@ -88,6 +90,7 @@ public class SupporterSnapshotSql {
         if (changedSince != null) {
             sql.append(" AND p.updated_at > :since");
         }
+        criteria.forEach(criterion -> sql.append(" AND (").append(criterion.condition()).append(')'));
         StatementSpec statement = jdbc.sql(sql.append(order).toString());
         if (!selection.tags().isEmpty()) {
             statement.param("tags", selection.tags().stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
@@ -103,6 +106,7 @@ public class SupporterSnapshotSql {
         if (changedSince != null) {
             statement.param("since", Timestamp.from(changedSince));
         }
+        criteria.forEach(criterion -> criterion.parameters().forEach(statement::param));
         return statement;
     }
 

@@ -7,21 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Uploaded petition files, kept in {@code crm.imports.dir} under a random id until they are imported. The folder
+ * Uploaded petition files, kept in {@code crm.imports.dir} under a random id until they are imported (or for a
+ * week, when nobody imports them). The folder
  * must be shared by all instances that run jobs (a job may run on another instance than the one that took the upload).
  */
 @Component
 public class ImportUploads {
 
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    static final Duration KEPT_FOR = Duration.ofDays(7);
 
     private final Path dir;
     private final long maxBytes;
@@ -44,6 +49,7 @@ public class ImportUploads {
      */
     public Stored store(InputStream content) throws IOException {
         Files.createDirectories(dir);
+        removeAbandoned();
         byte[] idBytes = new byte[16];
         random.nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
@@ -83,6 +89,18 @@ public class ImportUploads {
             Files.deleteIfExists(file(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads nobody imported (a dry run only, or a wizard left open) are removed after {@link #KEPT_FOR}. */
+    private void removeAbandoned() throws IOException {
+        Instant cutoff = Instant.now().minus(KEPT_FOR);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

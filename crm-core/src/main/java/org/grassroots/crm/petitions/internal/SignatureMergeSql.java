@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The set-based merge of a staged batch, on the batch's connection and in its transaction: a handful of statements
- * over the whole file, never one per row. A dry run runs the very same statements and rolls the writes back to a
- * savepoint, so its counts are exactly what the import would do; it keeps only its batch row and rejected rows.
+ * over the whole file, never one per row. A dry run builds the same candidates and counts what each write would do,
+ * keeping only its batch row and rejected rows. Each step's duration goes to the job's log.
  */
 // not @Repository: exception translation would turn the batch's SQL errors into Spring's, hiding the line at fault
 @Component
@@ -48,15 +48,20 @@ public class SignatureMergeSql {
     }
 
     ImportSummary merge(SignatureImportRequest request, StagedSignatureBatch.BatchRecord record, long rowsRead,
-            Instant now, boolean checkErased, Consumer<String> log) {
+            Instant now, Checks checks, Consumer<String> log) {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        // new names go to the trigram index's pending list and autovacuum merges them in later, instead of this
+        // transaction updating the index entry by entry (searches read the pending list meanwhile)
+        jdbc.sql("SET LOCAL gin_pending_list_limit = '1GB'").update();
         jdbc.sql("ANALYZE import_stage").update();
         long batch = insertBatch(request, record, rowsRead, now);
         long rejected = jdbc.sql("""
                 INSERT INTO import_rejected_row (batch_id, line, reason, value_kind, "values")
                 SELECT :batch, line, reject_reason, value_kind, vals FROM import_stage WHERE reject_reason IS NOT NULL
                 ON CONFLICT DO NOTHING""").param("batch", batch).update();
-        createCandidates(request.petitionId(), checkErased);
+        long started = System.nanoTime();
+        createCandidates(request.petitionId(), checks);
+        log.accept("Matched the rows to supporters" + took(started));
         long duplicates = jdbc.sql("""
                 INSERT INTO import_rejected_row (batch_id, line, reason, value_kind, "values")
                 SELECT :batch, line, CASE WHEN line <> first_line
@@ -73,11 +78,7 @@ public class SignatureMergeSql {
                 ON CONFLICT DO NOTHING""").param("batch", batch).update();
         log.accept("Checked: " + rejected + " rows rejected, " + duplicates + " duplicates in the file");
 
-        jdbc.sql("SAVEPOINT merge").update();
-        Writes writes = write(request, batch, now, log);
-        if (request.dryRun()) {
-            jdbc.sql("ROLLBACK TO SAVEPOINT merge").update();
-        }
+        Writes writes = request.dryRun() ? count(request) : write(request, batch, now, log);
         ImportSummary summary = new ImportSummary(batch, rowsRead, writes.newPeople, writes.matched,
                 writes.newSignatures, writes.kept - writes.newSignatures, duplicates, rejected + erased,
                 writes.subscribed, writes.protectedKept);
@@ -112,10 +113,13 @@ public class SignatureMergeSql {
      * One row per good staged row with its match: the first row of each e-mail (and of each external id) is kept,
      * matched to the supporter who has that address, or else to the one who already signed with that external id.
      */
-    private void createCandidates(long petitionId, boolean checkErased) {
-        String erasedJoin = checkErased
-                ? "LEFT JOIN erased_email ee ON ee.email_hash = s.email_hash AND pe.id IS NULL"
-                : "LEFT JOIN (SELECT NULL::bytea AS email_hash) ee ON FALSE";
+    private void createCandidates(long petitionId, Checks checks) {
+        // each check the file cannot need is left out: a join over every row, or a sort of every row
+        String externalFirst = checks.externalIds()
+                ? "min(s.line) OVER (PARTITION BY s.external_id)" : "NULL::bigint";
+        String erasedJoin = checks.erased()
+                ? "LEFT JOIN erased_email ee ON ee.email_hash = s.email_hash AND pe.id IS NULL\n"
+                : "LEFT JOIN (SELECT NULL::bytea AS email_hash) ee ON FALSE\n";
         jdbc.sql("""
                 CREATE TEMP TABLE import_row ON COMMIT DROP AS
                 SELECT w.*, w.line = w.first_line AND (w.external_id IS NULL OR w.line = w.ext_first_line) AS kept
@@ -124,12 +128,13 @@ public class SignatureMergeSql {
                              pe.id AS email_id, pe.person_id AS matched_id, pe.status AS email_status,
                              ee.email_hash IS NOT NULL AS erased,
                              min(s.line) OVER (PARTITION BY s.email) AS first_line,
-                             min(s.line) OVER (PARTITION BY s.external_id) AS ext_first_line
+                             """ + externalFirst + """
+                              AS ext_first_line
                       FROM import_stage s
                       LEFT JOIN person_email pe ON pe.email = s.email
                       """ + erasedJoin + """
-
                       WHERE s.reject_reason IS NULL) w""").update();
+        jdbc.sql("ANALYZE import_row").update();
         jdbc.sql("""
                 UPDATE import_row r SET matched_id = sg.person_id
                 FROM signature sg
@@ -138,17 +143,50 @@ public class SignatureMergeSql {
                 .param("petition", petitionId).update();
     }
 
+    /**
+     * What the import would write, counted without writing: the same candidates, and for each count the condition
+     * the corresponding write applies (a test holds the two paths to the same numbers).
+     */
+    private Writes count(SignatureImportRequest request) {
+        return jdbc.sql("""
+                SELECT count(*),
+                       count(*) FILTER (WHERE r.matched_id IS NULL),
+                       count(*) FILTER (WHERE r.matched_id IS NOT NULL),
+                       count(DISTINCT coalesce(r.matched_id, -r.line)) FILTER (WHERE
+                           NOT EXISTS (SELECT 1 FROM signature sg WHERE sg.petition_id = :petition
+                                       AND sg.person_id = r.matched_id)
+                           AND (r.external_id IS NULL OR NOT EXISTS (SELECT 1 FROM signature sg
+                                WHERE sg.petition_id = :petition AND sg.external_id = r.external_id))),
+                       count(*) FILTER (WHERE r.subscribe AND (r.matched_id IS NULL OR r.email_status = 'NOT_SUBSCRIBED')),
+                       count(*) FILTER (WHERE r.subscribe AND r.email_status IN ('UNSUBSCRIBED', 'BOUNCING', 'SPAM_COMPLAINT')),
+                       count(DISTINCT p.id) FILTER (WHERE :fill AND (
+                           p.first_name IS NULL AND r.first_name IS NOT NULL OR p.last_name IS NULL AND r.last_name IS NOT NULL
+                           OR p.street IS NULL AND r.street IS NOT NULL OR p.city IS NULL AND r.city IS NOT NULL
+                           OR p.state IS NULL AND r.state IS NOT NULL OR p.zip IS NULL AND r.zip IS NOT NULL))
+                FROM import_row r LEFT JOIN person p ON p.id = r.matched_id
+                WHERE r.kept AND NOT r.erased""")
+                .param("petition", request.petitionId()).param("fill", request.fillBlankFields())
+                .query((rs, n) -> new Writes(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    /** Which set-wide checks the staged rows need: erased addresses exist; some rows have an external id. */
+    public record Checks(boolean erased, boolean externalIds) {
+    }
+
     private record Writes(long kept, long newPeople, long matched, long newSignatures, long subscribed,
             long protectedKept, long filled) {
     }
 
     private Writes write(SignatureImportRequest request, long batch, Instant now, Consumer<String> log) {
         Timestamp at = Timestamp.from(now);
+        long started = System.nanoTime();
         jdbc.sql("""
                 CREATE TEMP TABLE import_final ON COMMIT DROP AS
                 SELECT r.*, coalesce(r.matched_id, nextval(pg_get_serial_sequence('person', 'id'))) AS person_id,
                        r.matched_id IS NULL AS is_new
                 FROM import_row r WHERE r.kept AND NOT r.erased""").update();
+        jdbc.sql("ANALYZE import_final").update();
         long newPeople = jdbc.sql("""
                 INSERT INTO person (id, first_name, last_name, street, city, state, zip, source, import_batch_id,
                                     created_at, updated_at)
@@ -164,7 +202,8 @@ public class SignatureMergeSql {
                 INSERT INTO person_phone (person_id, e164, kind, is_primary)
                 SELECT person_id, phone, 'MOBILE', TRUE FROM import_final WHERE is_new AND phone IS NOT NULL""")
                 .update();
-        log.accept("Added " + newPeople + " new supporters");
+        log.accept("Added " + newPeople + " new supporters with their addresses" + took(started));
+        started = System.nanoTime();
         ledgerLock.lockForWriting();
         long subscribed = jdbc.sql("""
                 INSERT INTO subscription_event (person_id, email, status, cause, source, occurred_at, import_batch_id)
@@ -184,6 +223,9 @@ public class SignatureMergeSql {
                 FROM changed""")
                 .param("source", request.source()).param("batch", batch).param("now", at).update();
         long filled = request.fillBlankFields() ? fillBlanks(at) : 0;
+        log.accept("Recorded " + subscribed + " subscriptions" + (request.fillBlankFields() ? ", filled " + filled
+                + " supporters' empty fields" : "") + took(started));
+        started = System.nanoTime();
         long newSignatures = jdbc.sql("""
                 INSERT INTO signature (petition_id, person_id, signed_at, source, comment, external_id,
                                        import_batch_id, created_at)
@@ -193,13 +235,17 @@ public class SignatureMergeSql {
                 ON CONFLICT DO NOTHING""")
                 .param("petition", request.petitionId()).param("source", request.source()).param("batch", batch)
                 .param("now", at).update();
-        log.accept("Added " + newSignatures + " signatures");
+        log.accept("Added " + newSignatures + " signatures" + took(started));
         long[] totals = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE NOT is_new),
                        count(*) FILTER (WHERE subscribe AND email_status IN ('UNSUBSCRIBED', 'BOUNCING', 'SPAM_COMPLAINT'))
                 FROM import_final""")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         return new Writes(totals[0], newPeople, totals[1], newSignatures, subscribed, totals[2], filled);
+    }
+
+    private static String took(long startedNanos) {
+        return String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     /** Fills existing supporters' empty fields from the file; a value already there is never overwritten. */

@@ -41,14 +41,6 @@ public final class SignatureRowRules {
         this.zipCodes = zipCodes;
     }
 
-    /**
-     * Loads what {@link #check} reads from the database (the ZIP prefixes, cached once loaded). Call it before the
-     * batch's connection is busy with a COPY: a query on that connection would wait for the COPY to end, forever.
-     */
-    void prepare() {
-        zipCodes.stateOf("00000");
-    }
-
     Outcome check(ImportedSignature signature) {
         String rawEmail = signature.email();
         if (rawEmail == null || rawEmail.isBlank()) {

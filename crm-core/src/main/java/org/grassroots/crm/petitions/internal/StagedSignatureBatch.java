@@ -40,6 +40,7 @@ public final class StagedSignatureBatch implements SignatureBatch {
     private final Instant startedAt;
     private @Nullable CopyStream stage;
     private long rows;
+    private boolean anyExternalId;
     private boolean done;
 
     /** The keyed hash of an address, when anyone was ever erased. */
@@ -64,7 +65,6 @@ public final class StagedSignatureBatch implements SignatureBatch {
         this.hasher = hasher;
         this.log = log;
         this.startedAt = startedAt;
-        rules.prepare();
         merge.createStage();
         this.stage = CopyStream.open(connection, "import_stage", STAGE_COLUMNS);
     }
@@ -82,6 +82,7 @@ public final class StagedSignatureBatch implements SignatureBatch {
                 }
                 copy.value(outcome.reason()).value("MAPPED").value(ImportValues.arrayLiteral(mappedValues(signature)));
             } else {
+                anyExternalId |= SignatureRowRules.blankToNull(signature.externalId()) != null;
                 copy.value(row.email()).value(hasher == null ? null : ImportValues.hex(hasher.hash(row.email())))
                         .value(row.firstName()).value(row.lastName()).value(row.phone()).value(row.street())
                         .value(row.city()).value(row.state()).value(row.zip()).value(signature.signedAt())
@@ -120,7 +121,8 @@ public final class StagedSignatureBatch implements SignatureBatch {
             copy.close();
             stage = null;
             log.accept("Read " + rows + " rows; checking them against the database");
-            ImportSummary summary = merge.merge(request, record, rows, startedAt, hasher != null, log);
+            ImportSummary summary = merge.merge(request, record, rows, startedAt,
+                    new SignatureMergeSql.Checks(hasher != null, anyExternalId), log);
             transactions.commit(transaction);
             done = true;
             return summary;

@@ -1,6 +1,7 @@
 package org.grassroots.crm.pluginhost.adapter;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -9,6 +10,8 @@ import java.util.stream.Collectors;
 import org.grassroots.crm.people.SubscriptionStatus;
 import org.grassroots.crm.people.SupporterSelection;
 import org.grassroots.crm.people.SupporterSnapshots;
+import org.grassroots.crm.petitions.PetitionSlugs;
+import org.grassroots.crm.petitions.SignedPetitionCriterion;
 import org.grassroots.crm.plugin.api.supporters.EmailStatus;
 import org.grassroots.crm.plugin.api.supporters.Segment;
 import org.grassroots.crm.plugin.api.supporters.SupporterDirectory;
@@ -20,16 +23,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@link SupporterDirectory} port over the people feature's {@link SupporterSnapshots}: read-only, as the
- * system (no signed-in user needed), records mapped with MapStruct.
+ * system (no signed-in user needed), records mapped with MapStruct. A segment's petition slug becomes the petition's
+ * id here, and the selection carries it to the petitions feature's "signed petition" criterion.
  */
 @Component
 class SupporterDirectoryPort implements PluginPortSource<SupporterDirectory> {
 
     private final SupporterSnapshots supporters;
+    private final PetitionSlugs petitions;
     private final SupporterPortMapper mapper;
 
-    SupporterDirectoryPort(SupporterSnapshots supporters, SupporterPortMapper mapper) {
+    SupporterDirectoryPort(SupporterSnapshots supporters, PetitionSlugs petitions, SupporterPortMapper mapper) {
         this.supporters = supporters;
+        this.petitions = petitions;
         this.mapper = mapper;
     }
 
@@ -70,10 +76,8 @@ class SupporterDirectoryPort implements PluginPortSource<SupporterDirectory> {
 
         /** The people feature's selection, or null when the segment can match nobody. */
         private @Nullable SupporterSelection selection(Segment segment) {
-            if (segment.petitionSlug() != null) {
-                throw new UnsupportedOperationException("Segment.petitionSlug is not supported yet: selecting "
-                        + "the signers of a petition arrives with the petition import. Leave it null for now.");
-            }
+            Map<String, Long> signed = segment.petitionSlug() == null ? Map.of()
+                    : Map.of(SignedPetitionCriterion.KEY, petitionId(segment.petitionSlug()));
             // erased people have no address left, so ERASED selects nobody
             Set<SubscriptionStatus> statuses = segment.emailStatuses().stream()
                     .filter(status -> status != EmailStatus.ERASED).map(mapper::toSubscriptionStatus)
@@ -81,7 +85,13 @@ class SupporterDirectoryPort implements PluginPortSource<SupporterDirectory> {
             if (statuses.isEmpty() && !segment.emailStatuses().isEmpty()) {
                 return null;
             }
-            return new SupporterSelection(segment.tags(), segment.states(), statuses);
+            return new SupporterSelection(segment.tags(), segment.states(), statuses, signed);
+        }
+
+        private long petitionId(String slug) {
+            return petitions.petitionId(slug).orElseThrow(() -> new IllegalArgumentException(
+                    "No petition has the slug “" + slug + "”. Check the segment's petition link name, or leave it "
+                            + "empty to select supporters whether they signed or not."));
         }
     }
 }

@@ -20,6 +20,9 @@ import org.grassroots.crm.people.PersonMergeService;
 import org.grassroots.crm.people.PersonPrivacyService;
 import org.grassroots.crm.people.PersonService;
 import org.grassroots.crm.people.SubscriptionStatus;
+import org.grassroots.crm.petitions.Petition;
+import org.grassroots.crm.petitions.PetitionDraft;
+import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.plugin.api.jobs.JobCancelledException;
 import org.grassroots.crm.plugin.api.supporters.EmailStatus;
 import org.grassroots.crm.plugin.api.supporters.Segment;
@@ -51,6 +54,9 @@ class SupporterDirectoryPortTest {
 
     @Autowired
     PersonPrivacyService privacy;
+
+    @Autowired
+    PetitionService petitions;
 
     @Autowired
     JdbcClient jdbc;
@@ -174,13 +180,42 @@ class SupporterDirectoryPortTest {
     }
 
     @Test
-    void petitionSegmentsAreRefusedUntilThePortSelectsSigners() {
-        Segment signers = new Segment(Set.of(), Set.of(), "save-the-river", Set.of());
+    void aPetitionSegmentHoldsItsSignersAlongWithTheOtherConditions() {
+        Petition river = asAdmin(() -> petitions.create(new PetitionDraft(unique("Save the river "), null, null,
+                null, null)));
+        Petition park = asAdmin(() -> petitions.create(new PetitionDraft(unique("Save the park "), null, null,
+                null, null)));
+        PersonDetails texan = create(people, "Quin", List.of(email()), UsState.TX, "78701", List.of());
+        PersonDetails ohioan = create(people, "Rae", List.of(email()), UsState.OH, "43004", List.of());
+        PersonDetails parkOnly = create(people, "Sol", List.of(email()), UsState.TX, "78701", List.of());
+        PersonDetails noAddress = create(people, "Tam", List.of(), UsState.TX, "78701", List.of());
+        asAdmin(() -> {
+            petitions.sign(river.id(), texan.id(), null, null);
+            petitions.sign(river.id(), ohioan.id(), null, null);
+            petitions.sign(river.id(), noAddress.id(), null, null);
+            petitions.sign(park.id(), parkOnly.id(), null, null);
+        });
+        Segment riverSigners = new Segment(Set.of(), Set.of(), river.slug(), Set.of());
 
-        assertThatThrownBy(() -> directory.count(signers)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("arrives with the petition import");
-        assertThatThrownBy(() -> directory.forEach(signers, null, r -> { }))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(directory.count(riverSigners)).as("signers with a primary address").isEqualTo(2);
+        List<Long> ids = new ArrayList<>();
+        assertThat(directory.forEach(riverSigners, null, r -> ids.add(r.id()))).isEqualTo(2);
+        assertThat(ids).containsExactly(texan.id(), ohioan.id());
+        assertThat(directory.count(new Segment(Set.of(), Set.of("TX"), " " + river.slug().toUpperCase() + " ",
+                Set.of(EmailStatus.SUBSCRIBED)))).isEqualTo(1);
+        assertThat(directory.count(new Segment(Set.of(), Set.of(), park.slug(), Set.of()))).isEqualTo(1);
+    }
+
+    @Test
+    void aPetitionSlugNoPetitionHasIsRefusedNamingIt() {
+        Segment typo = new Segment(Set.of(), Set.of(), unique("save-the-rivr-"), Set.of());
+
+        assertThatThrownBy(() -> directory.count(typo)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("“" + typo.petitionSlug() + "”");
+        List<SupporterRecord> passed = new ArrayList<>();
+        assertThatThrownBy(() -> directory.forEach(typo, null, passed::add))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(typo.petitionSlug());
+        assertThat(passed).isEmpty();
     }
 
     private static Segment segment(Set<String> tags, Set<String> states, Set<EmailStatus> statuses) {

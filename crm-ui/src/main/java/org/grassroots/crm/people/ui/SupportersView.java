@@ -2,15 +2,11 @@ package org.grassroots.crm.people.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Code;
@@ -18,50 +14,47 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
-import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.geo.ZipCodes;
-import org.grassroots.crm.people.CriterionOption;
-import org.grassroots.crm.people.PersonFilter;
 import org.grassroots.crm.people.PersonListing;
 import org.grassroots.crm.people.PersonQuery;
 import org.grassroots.crm.people.PersonRow;
 import org.grassroots.crm.people.PersonSearchService;
 import org.grassroots.crm.people.PersonService;
 import org.grassroots.crm.people.PersonSort;
-import org.grassroots.crm.people.SubscriptionStatus;
 import org.grassroots.crm.security.Role;
 
 /**
  * The supporters list: a lazy grid over every active supporter (its size an estimate from the database's counter,
- * never a count per scroll), a search box for exact e-mail/phone or fuzzy name, and filters.
+ * never a count per scroll), a search box for exact e-mail/phone or fuzzy name, and filters, which the address
+ * mirrors so a filtered list can be linked to ({@link SupporterFilters}, {@link SupportersLink}).
  */
-@Route("supporters")
+@Route(SupportersView.ROUTE)
 @PageTitle("Supporters")
 @Menu(order = 10, icon = "vaadin:group")
 @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME})
-class SupportersView extends VerticalLayout {
+class SupportersView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String ROUTE = "supporters";
     static final String DEMO_DATA_COMMAND = "./mvnw spring-boot:run -Dspring-boot.run.arguments=--demo-data=1200000";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy").withZone(ZoneId.systemDefault());
 
     private final PersonSearchService search;
     final TextField searchField = new TextField();
-    final ComboBox<UsState> stateFilter = new ComboBox<>("State");
-    final ComboBox<String> tagFilter = new ComboBox<>("Tag");
-    final ComboBox<SubscriptionStatus> statusFilter = new ComboBox<>("Subscription");
-    final List<Checkbox> criteriaBoxes;
+    final SupporterFilters filters;
     final Grid<PersonRow> grid = new Grid<>(PersonRow.class, false);
     final Div emptyState = new Div();
     private PersonQuery shownQuery = PersonQuery.all();
@@ -90,36 +83,20 @@ class SupportersView extends VerticalLayout {
         toolbar.setFlexGrow(1, searchField);
         toolbar.setAlignItems(Alignment.BASELINE);
 
-        stateFilter.setItems(UsState.values());
-        stateFilter.setItemLabelGenerator(state -> state.name() + " · " + state.displayName());
-        stateFilter.setClearButtonVisible(true);
-        tagFilter.setItems(people.allTags());
-        tagFilter.setClearButtonVisible(true);
-        statusFilter.setItems(SubscriptionStatus.values());
-        statusFilter.setItemLabelGenerator(SubscriptionStatus::label);
-        statusFilter.setClearButtonVisible(true);
-        statusFilter.setTooltipText("Subscription status of the primary e-mail address");
-        FlexLayout filters = new FlexLayout(stateFilter, tagFilter, statusFilter);
-        criteriaBoxes = search.criteria().stream().map(this::criterionBox).toList();
-        criteriaBoxes.forEach(filters::add);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.setAlignItems(Alignment.BASELINE);
-        filters.addClassName("supporters-filters");
-        stateFilter.addValueChangeListener(e -> refresh());
-        tagFilter.addValueChangeListener(e -> refresh());
-        statusFilter.addValueChangeListener(e -> refresh());
+        filters = new SupporterFilters(search, people, () -> {
+            refresh();
+            showFiltersInAddress();
+        });
 
         configureGrid();
         add(toolbar, filters, grid);
-        refresh();
     }
 
-    private Checkbox criterionBox(CriterionOption option) {
-        Checkbox box = new Checkbox(option.label());
-        box.setId("criterion-" + option.key());
-        box.getElement().setProperty("criterionKey", option.key());
-        box.addValueChangeListener(e -> refresh());
-        return box;
+    /** Shows the filters the address asks for, e.g. {@code supporters?signed-petition=42} from a petition's page. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        filters.show(event.getLocation().getQueryParameters());
+        refresh();
     }
 
     private void configureGrid() {
@@ -165,11 +142,7 @@ class SupportersView extends VerticalLayout {
             return;
         }
         searchField.setHelperText(null);
-        Set<String> criteria = new LinkedHashSet<>();
-        criteriaBoxes.stream().filter(Checkbox::getValue)
-                .forEach(box -> criteria.add(box.getElement().getProperty("criterionKey")));
-        shownQuery = new PersonQuery(text, new PersonFilter(stateFilter.getValue(), tagFilter.getValue(),
-                statusFilter.getValue(), criteria), null, false);
+        shownQuery = new PersonQuery(text, filters.filter(), null, false);
         listing = null;
         showEmptyState();
         GridLazyDataView<PersonRow> view = grid.setItems(query -> {
@@ -201,6 +174,12 @@ class SupportersView extends VerticalLayout {
             emptyState.add(new Paragraph("No supporters yet. Add one with New supporter, or load demo data with"),
                     new Code(DEMO_DATA_COMMAND));
         }
+    }
+
+    /** Keeps the address in step with the filters, without a new history entry per change. */
+    private void showFiltersInAddress() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(ROUTE, filters.parameters())));
     }
 
     PersonQuery shownQuery() {

@@ -26,16 +26,19 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.people.PersonSearchService;
+import org.grassroots.crm.people.ui.SupportersLink;
 import org.grassroots.crm.petitions.ImportBatchService;
 import org.grassroots.crm.petitions.Petition;
 import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.petitions.Signature;
+import org.grassroots.crm.petitions.SignedPetitionCriterion;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.ui.RouteIds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One petition: whom it addresses, its description, how many signed against the goal, and the newest signatures.
+ * One petition: whom it addresses, its description, how many signed against the goal, the newest signatures, and a
+ * link to all its signers in the supporters list (filtered there, so they can be narrowed further).
  * Organizers and admins edit it here, enter signatures from paper forms, import a file of signatures, and see and
  * roll back its imports.
  */
@@ -44,6 +47,7 @@ import org.jspecify.annotations.Nullable;
 class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String NO_SIGNATURES = "Nobody has signed yet.";
+    static final String SIGNERS_LINK = "See signers in Supporters";
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
@@ -52,6 +56,7 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final Paragraph description = new Paragraph();
     private final Paragraph count = new Paragraph();
     private final ProgressBar progress = new ProgressBar();
+    private final Anchor signersLink = new Anchor("", SIGNERS_LINK);
     private final Grid<Signature> signatures = new Grid<>();
     private final @Nullable PetitionImportsSection imports;
     private Petition petition;
@@ -96,7 +101,11 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         signatures.setHeight("28rem");
         Div tally = new Div(count, progress);
         tally.addClassName("petition-tally");
-        add(description, tally, new H3("Newest signatures"), signatures);
+        signersLink.addClassName("petition-signers-link");
+        HorizontalLayout newest = new HorizontalLayout(new H3("Newest signatures"), signersLink);
+        newest.setAlignItems(Alignment.BASELINE);
+        newest.setWrap(true);
+        add(description, tally, newest, signatures);
         if (imports != null) {
             add(imports);
         }
@@ -129,6 +138,7 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             progress.setMax(shown.goal());
             progress.setValue(Math.min(signed, shown.goal()));
         }
+        signersLink.setHref(SupportersLink.filteredBy(SignedPetitionCriterion.KEY, shown.id()));
         long petitionId = shown.id();
         // newest first, paged by the grid; no count query
         signatures.setItems(query -> petitions.signatures(petitionId, query.getOffset(), query.getLimit()).stream());

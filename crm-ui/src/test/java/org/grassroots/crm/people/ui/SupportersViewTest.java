@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,13 +15,19 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.QueryParameters;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.people.NewPerson;
 import org.grassroots.crm.people.PersonDetails;
 import org.grassroots.crm.people.PersonRow;
 import org.grassroots.crm.people.PersonService;
 import org.grassroots.crm.people.PersonSort;
+import org.grassroots.crm.people.CriterionChoice;
 import org.grassroots.crm.people.PostalAddress;
+import org.grassroots.crm.petitions.Petition;
+import org.grassroots.crm.petitions.PetitionDraft;
+import org.grassroots.crm.petitions.PetitionService;
+import org.grassroots.crm.petitions.SignedPetitionCriterion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +44,9 @@ class SupportersViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PersonService people;
+
+    @Autowired
+    PetitionService petitions;
 
     @Autowired
     JdbcClient jdbc;
@@ -130,10 +140,76 @@ class SupportersViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theSignedPetitionPickerFindsPetitionsByTitleAndNarrowsTheListToTheirSigners() {
+        String word = unique("Wetlands");
+        Petition wetlands = petitions.create(new PetitionDraft("Protect the " + word, null, null, null, null));
+        Petition other = petitions.create(new PetitionDraft("Also the " + word, null, null, null, null));
+        PersonDetails texan = signer("Tex", UsState.TX, "78701", wetlands);
+        PersonDetails georgian = signer("Geo", UsState.GA, "30303", wetlands);
+        signer("Oth", UsState.TX, "78701", other);
+        navigate(SupportersView.class);
+        ComboBox<CriterionChoice> picker = petitionPicker();
+
+        test(picker).setFilter(word.toLowerCase());
+        assertThat(test(picker).getSuggestions()).as("newest first")
+                .containsExactly(other.title(), wetlands.title());
+        test(picker).selectItem(wetlands.title());
+
+        assertThat(rowIds()).containsExactlyInAnyOrder(texan.id(), georgian.id());
+        test(state()).selectItem("TX · Texas");
+        assertThat(rowIds()).containsExactly(texan.id());
+        assertThat($(SupporterFilters.class).single().parameters().getQueryString())
+                .isEqualTo("state=TX&" + SignedPetitionCriterion.KEY + "=" + wetlands.id());
+        test(picker).selectItem(null);
+        assertThat(rowIds()).contains(texan.id()).doesNotContain(georgian.id()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aLinkOpensTheListFilteredToOnePetitionAndAnUnknownOneSaysSo() {
+        Petition petition = petitions.create(new PetitionDraft(unique("Linked "), null, null, null, null));
+        PersonDetails signer = signer("Lin", UsState.OH, "43004", petition);
+
+        follow(SupportersLink.filteredBy(SignedPetitionCriterion.KEY, petition.id()) + "&state=oh");
+
+        assertThat(getCurrentView()).isInstanceOf(SupportersView.class);
+        assertThat(petitionPicker().getValue()).isEqualTo(new CriterionChoice(petition.id(), petition.title()));
+        assertThat(state().getValue()).isEqualTo(UsState.OH);
+        assertThat(rowIds()).containsExactly(signer.id());
+
+        follow(SupportersLink.filteredBy(SignedPetitionCriterion.KEY, 987654321));
+
+        assertThat(petitionPicker().getValue()).isNull();
+        assertThat(petitionPicker().isInvalid()).isTrue();
+        assertThat(petitionPicker().getErrorMessage()).contains("987654321").contains("not found");
+    }
+
+    @Test
     void anUnknownIdSaysSo() {
         navigate("supporters/987654321", SupporterView.class);
 
         assertThat($(H2.class).single().getText()).isEqualTo("No supporter with id 987654321");
+    }
+
+    private PersonDetails signer(String firstName, UsState state, String zip, Petition petition) {
+        PersonDetails person = people.create(new NewPerson(firstName, unique("Signer"), List.of(), List.of(),
+                new PostalAddress(null, null, state, zip), null, List.of()));
+        petitions.sign(petition.id(), person.id(), null, null);
+        return person;
+    }
+
+    /** Opens a link the way the browser's router does: the path, then its query parameters. */
+    private static void follow(String link) {
+        int query = link.indexOf('?');
+        UI.getCurrent().navigate(link.substring(0, query), QueryParameters.fromString(link.substring(query + 1)));
+    }
+
+    private List<Long> rowIds() {
+        return grid().getGenericDataView().getItems().map(PersonRow::id).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<CriterionChoice> petitionPicker() {
+        return $(ComboBox.class).withLabel("Signed petition").single();
     }
 
     private TextField field(String label) {

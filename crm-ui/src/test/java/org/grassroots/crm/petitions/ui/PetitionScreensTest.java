@@ -91,6 +91,8 @@ class PetitionScreensTest extends SpringBrowserlessTest {
         assertThat(name.getHref()).isEqualTo("supporters/" + second);
         assertThat(name.getText()).isEqualTo(newest.personName());
         assertThat($view(Button.class).withText("Edit petition").exists()).isTrue();
+        assertThat($view(Anchor.class).withText(PetitionView.SIGNERS_LINK).single().getHref())
+                .isEqualTo("supporters?signed-petition=" + petition.id());
     }
 
     @Test
@@ -136,6 +138,8 @@ class PetitionScreensTest extends SpringBrowserlessTest {
         navigate("petitions/" + petitionId, PetitionView.class);
         assertThat($view(Button.class).withText("Edit petition").exists()).isFalse();
         assertThat($view(Button.class).withText("Add signature").exists()).isFalse();
+        assertThat($view(Anchor.class).withText(PetitionView.SIGNERS_LINK).single().getHref())
+                .as("a fundraiser may open the supporters list too").endsWith("=" + petitionId);
     }
 
     private SignatureDialog openSignatureDialog() {

@@ -57,8 +57,8 @@ public class ListHealthCheck implements ScheduledTask {
 
     @Override
     public void run(JobContext job) {
-        EmailStatus[] statuses = {EmailStatus.SUBSCRIBED, EmailStatus.UNSUBSCRIBED, EmailStatus.BOUNCING,
-                EmailStatus.SPAM_COMPLAINT};
+        EmailStatus[] statuses = {EmailStatus.SUBSCRIBED, EmailStatus.NOT_SUBSCRIBED, EmailStatus.UNSUBSCRIBED,
+                EmailStatus.BOUNCING, EmailStatus.SPAM_COMPLAINT};
         Map<EmailStatus, Long> counts = new EnumMap<>(EmailStatus.class);
         for (int i = 0; i < statuses.length; i++) {
             job.checkCancelled();

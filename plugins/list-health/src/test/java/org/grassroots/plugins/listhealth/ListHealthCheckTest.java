@@ -26,13 +26,15 @@ class ListHealthCheckTest {
         directory.add(1, "ana@example.org", EmailStatus.SUBSCRIBED);
         directory.add(2, "bo@example.org", EmailStatus.SUBSCRIBED);
         directory.add(3, "cy@example.org", EmailStatus.UNSUBSCRIBED);
+        directory.add(4, "di@example.org", EmailStatus.NOT_SUBSCRIBED);
         RecordingJobContext job = new RecordingJobContext();
 
         check.run(job);
 
         assertThat(job.counters()).containsEntry("subscribed", 2L).containsEntry("unsubscribed", 1L)
+                .containsEntry("not subscribed", 1L)
                 .containsEntry("bouncing", 0L).containsEntry("spam complaints", 0L).doesNotContainKey("alerts");
-        assertThat(job.lastProgress()).isEqualTo(new RecordingJobContext.Progress(4, 4));
+        assertThat(job.lastProgress()).isEqualTo(new RecordingJobContext.Progress(5, 5));
         assertThat(storage.get(ListHealthCheck.SNAPSHOT_KEY)).get().asString()
                 .contains("SUBSCRIBED=2").contains("UNSUBSCRIBED=1");
         assertThat(job.logs()).as("nothing to compare with on the first run").isEmpty();

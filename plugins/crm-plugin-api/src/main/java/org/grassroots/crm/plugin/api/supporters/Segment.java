@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tags          supporters with at least one of these tags; empty for any
  * @param states        supporters in one of these USPS state codes; empty for any
- * @param petitionSlug  supporters who signed this petition, or {@code null} for any
+ * @param petitionSlug  supporters who signed the petition with this slug (its link name, e.g. {@code save-the-river};
+ *                      case and surrounding spaces ignored), or {@code null} for any. A slug that no petition has
+ *                      is refused by {@link SupporterDirectory} with an {@link IllegalArgumentException}
  * @param emailStatuses supporters whose primary address has one of these statuses; empty for any
  */
 public record Segment(Set<String> tags, Set<String> states, @Nullable String petitionSlug,

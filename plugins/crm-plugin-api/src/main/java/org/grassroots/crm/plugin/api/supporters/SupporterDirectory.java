@@ -18,7 +18,12 @@ public interface SupporterDirectory {
     /** The supporter who owns this e-mail address (any of their addresses; case and spaces ignored), if any. */
     Optional<SupporterRecord> findByEmail(String email);
 
-    /** How many supporters belong to the segment now. */
+    /**
+     * How many supporters belong to the segment now.
+     *
+     * @throws IllegalArgumentException when the segment's {@link Segment#petitionSlug() petitionSlug} names no
+     *                                  petition (the message names the slug)
+     */
     long count(Segment segment);
 
     /**
@@ -29,6 +34,8 @@ public interface SupporterDirectory {
      * @param action       called once per supporter, on the calling thread; it may throw
      *                     {@link org.grassroots.crm.plugin.api.jobs.JobCancelledException} to stop early
      * @return how many supporters were passed to {@code action}
+     * @throws IllegalArgumentException when the segment's {@link Segment#petitionSlug() petitionSlug} names no
+     *                                  petition (the message names the slug); nothing was passed to {@code action}
      */
     long forEach(Segment segment, @Nullable Instant changedSince, Consumer<SupporterRecord> action);
 }

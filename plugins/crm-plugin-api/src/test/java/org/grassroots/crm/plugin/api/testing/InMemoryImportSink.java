@@ -24,13 +24,14 @@ import org.jspecify.annotations.Nullable;
  * An {@link ImportSink} that keeps each batch's rows for assertions and counts an {@link ImportSummary} from them
  * the way the CRM's merge does, without storing anyone:
  * <ul>
- *   <li>a row with neither an e-mail address nor a name, or with an e-mail that is not an address, is rejected at
- *       {@link SignatureBatch#finish()}, like the plugin's own {@linkplain SignatureBatch#reject rejects};</li>
+ *   <li>a row without an e-mail address, or with one that is not an address, is rejected at
+ *       {@link SignatureBatch#finish()}, like the plugin's own {@linkplain SignatureBatch#reject rejects}, and so
+ *       is a new row whose address was erased (the CRM never adds an erased address again);</li>
  *   <li>a row repeating an earlier row's address (any case) is a duplicate in the file;</li>
  *   <li>a row whose address the optional {@link InMemorySupporterDirectory} finds is a matched person, any other a
  *       new one; a row whose address {@link #alreadySigned} names has already signed;</li>
- *   <li>an opted-in row (per the {@link OptInPolicy}) newly subscribes a new address, keeps a subscribed one as it
- *       is, and counts as {@code protectedKept} for an unsubscribed, bouncing, complained or erased address (status
+ *   <li>an opted-in row (per the {@link OptInPolicy}) newly subscribes a new or not-subscribed address, keeps a
+ *       subscribed one as it is, and counts as {@code protectedKept} for an unsubscribed, bouncing or complained address (status
  *       from the optional {@link InMemorySubscriptionLedger}, else from the directory's primary address).</li>
  * </ul>
  * A dry run counts the same and gets batch id 0. The directory and ledger are only read, never changed.
@@ -190,32 +191,35 @@ public class InMemoryImportSink implements ImportSink {
             Set<String> signers = signed.getOrDefault(request.petitionId(), Set.of());
             for (ImportedSignature row : signatures) {
                 String email = row.email() == null || row.email().isBlank() ? null : Emails.normalise(row.email());
-                boolean named = notBlank(row.firstName()) || notBlank(row.lastName());
-                if ((email == null && !named) || (email != null && !EMAIL.matcher(email).matches())) {
+                if (email == null || !EMAIL.matcher(email).matches()) {
                     rejected++;
                     continue;
                 }
-                if (email != null && !seen.add(email)) {
+                if (!seen.add(email)) {
                     duplicates++;
                     continue;
                 }
-                Optional<SupporterRecord> existing = email == null || directory == null ? Optional.empty()
+                Optional<SupporterRecord> existing = directory == null ? Optional.empty()
                         : directory.findByEmail(email);
+                EmailStatus known = status(email, existing);
+                if (existing.isEmpty() && known == EmailStatus.ERASED) {
+                    rejected++;
+                    continue;
+                }
                 if (existing.isPresent()) {
                     matched++;
                 } else {
                     newPeople++;
                 }
-                if (email != null && signers.contains(email)) {
+                if (signers.contains(email)) {
                     alreadySignedRows++;
                 } else {
                     newSignatures++;
                 }
-                if (email != null && optedIn(row)) {
-                    EmailStatus status = status(email, existing);
-                    if (status == null) {
+                if (optedIn(row)) {
+                    if (known == null || known == EmailStatus.NOT_SUBSCRIBED) {
                         subscribed++;
-                    } else if (status.isProtected()) {
+                    } else if (known.isProtected()) {
                         protectedKept++;
                     }
                 }

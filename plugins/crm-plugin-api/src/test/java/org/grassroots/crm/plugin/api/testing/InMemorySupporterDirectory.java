@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *       {@link #addAddress};</li>
  *   <li>a {@link Segment} holds only supporters with a primary address ({@link SupporterRecord#email()} not null),
  *       never a merged-away one; tags match in any case; {@link Segment#petitionSlug()} matches supporters declared
- *       with {@link #signed}; {@link EmailStatus#ERASED} matches nobody (erased people have no address);</li>
+ *       with {@link #signed} (case and spaces ignored), and a slug never declared there is refused with an
+ *       {@link IllegalArgumentException}, as the CRM refuses a slug no petition has;
+ *       {@link EmailStatus#ERASED} matches nobody (erased people have no address);</li>
  *   <li>{@link #forEach} runs in id order, only over supporters whose {@link SupporterRecord#updatedAt()} is after
  *       {@code changedSince}, and stops at the first exception the action throws.</li>
  * </ul>
@@ -68,9 +70,12 @@ public class InMemorySupporterDirectory implements SupporterDirectory {
         return this;
     }
 
-    /** Records that these supporters signed the petition, for segments with a {@link Segment#petitionSlug()}. */
+    /**
+     * Records that these supporters signed the petition, for segments with a {@link Segment#petitionSlug()}; with no
+     * ids, declares a petition nobody has signed yet.
+     */
     public InMemorySupporterDirectory signed(String petitionSlug, long... supporterIds) {
-        Set<Long> ids = signers.computeIfAbsent(petitionSlug, slug -> new HashSet<>());
+        Set<Long> ids = signers.computeIfAbsent(slug(petitionSlug), slug -> new HashSet<>());
         for (long id : supporterIds) {
             ids.add(id);
         }
@@ -103,11 +108,13 @@ public class InMemorySupporterDirectory implements SupporterDirectory {
 
     @Override
     public long count(Segment segment) {
+        knownPetition(segment);
         return all().stream().filter(s -> belongs(s, segment)).count();
     }
 
     @Override
     public long forEach(Segment segment, @Nullable Instant changedSince, Consumer<SupporterRecord> action) {
+        knownPetition(segment);
         long passed = 0;
         for (SupporterRecord supporter : all()) {
             if (belongs(supporter, segment) && (changedSince == null || supporter.updatedAt().isAfter(changedSince))) {
@@ -116,6 +123,16 @@ public class InMemorySupporterDirectory implements SupporterDirectory {
             }
         }
         return passed;
+    }
+
+    private void knownPetition(Segment segment) {
+        if (segment.petitionSlug() != null && !signers.containsKey(slug(segment.petitionSlug()))) {
+            throw new IllegalArgumentException("No petition has the slug “" + segment.petitionSlug() + "”.");
+        }
+    }
+
+    private static String slug(String petitionSlug) {
+        return petitionSlug.strip().toLowerCase(Locale.ROOT);
     }
 
     private boolean belongs(SupporterRecord supporter, Segment segment) {
@@ -128,7 +145,7 @@ public class InMemorySupporterDirectory implements SupporterDirectory {
         boolean inState = segment.states().isEmpty() || (supporter.state() != null
                 && segment.states().stream().anyMatch(s -> s.trim().equalsIgnoreCase(supporter.state())));
         boolean signedIt = segment.petitionSlug() == null
-                || signers.getOrDefault(segment.petitionSlug(), Set.of()).contains(supporter.id());
+                || signers.get(slug(segment.petitionSlug())).contains(supporter.id());
         boolean status = segment.emailStatuses().isEmpty() || segment.emailStatuses().contains(supporter.emailStatus());
         return tagged && inState && signedIt && status;
     }

@@ -46,7 +46,23 @@ class InMemorySupporterDirectoryTest {
         assertThat(directory.count(segment(Set.of(), Set.of("TX"), null, Set.of(EmailStatus.SUBSCRIBED))))
                 .isEqualTo(1);
         assertThat(directory.count(segment(Set.of(), Set.of(), "save-the-river", Set.of()))).isEqualTo(2);
+        assertThat(directory.count(segment(Set.of(), Set.of("TX"), " Save-The-River ", Set.of(EmailStatus.SUBSCRIBED))))
+                .isEqualTo(1);
         assertThat(directory.count(segment(Set.of(), Set.of(), null, Set.of(EmailStatus.ERASED)))).isZero();
+    }
+
+    @Test
+    void aPetitionSlugNobodyDeclaredIsRefusedNamingIt() {
+        directory.signed("nobody-yet");
+        Segment unknown = segment(Set.of(), Set.of(), "save-the-rivr", Set.of());
+
+        assertThat(directory.count(segment(Set.of(), Set.of(), "nobody-yet", Set.of()))).isZero();
+        assertThatThrownBy(() -> directory.count(unknown)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("save-the-rivr");
+        List<Long> passed = new ArrayList<>();
+        assertThatThrownBy(() -> directory.forEach(unknown, null, s -> passed.add(s.id())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(passed).isEmpty();
     }
 
     @Test
