@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.grassroots.crm.jobs.JobLogLine;
+import org.grassroots.crm.TestSecurity;
+import org.grassroots.crm.jobs.JobAwait;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
@@ -36,14 +38,12 @@ import org.grassroots.crm.plugin.api.petitions.CsvOptions;
 import org.grassroots.crm.plugin.api.petitions.FilePreview;
 import org.grassroots.crm.plugin.api.petitions.OptInPolicy;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Issue 5's target: a generated petition CSV of {@code crm.bench.signatures} rows (1.2M by default; 30% of the
@@ -76,7 +76,7 @@ class PetitionImportBenchmark {
         int supporters = Integer.getInteger("crm.bench.supporters", 1_200_000);
         int signatures = Integer.getInteger("crm.bench.signatures", 1_200_000);
         List<String> table = new ArrayList<>();
-        signInAsAdmin();
+        TestSecurity.signInAs("admin", Role.ADMIN);
         plugins.install(PLUGIN_JAR.getFileName().toString(), Files.newInputStream(PLUGIN_JAR));
 
         long seedStart = System.nanoTime();
@@ -110,7 +110,7 @@ class PetitionImportBenchmark {
                 preview.suggested(), "Benchmark", OptInPolicy.FROM_COLUMN, false, false);
         long jobStart = System.nanoTime();
         long jobId = importer.start(real);
-        JobSummary job = await(jobId);
+        JobSummary job = JobAwait.ended(jobs, jobId, Duration.ofMinutes(15));
         long imported = System.nanoTime() - jobStart + uploaded;
         heap.stop();
         ImportBatch batch = batches.ofJob(jobId).orElseThrow();
@@ -132,22 +132,11 @@ class PetitionImportBenchmark {
 
     private long timedJob(ImportSetup setup) throws InterruptedException {
         long start = System.nanoTime();
-        JobSummary job = await(importer.start(setup));
+        JobSummary job = JobAwait.ended(jobs, importer.start(setup), Duration.ofMinutes(15));
         assertThat(job.state()).as(job.error()).isEqualTo(JobState.SUCCEEDED);
         return System.nanoTime() - start;
     }
 
-    private JobSummary await(long jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobSummary job = jobs.find(jobId).orElseThrow();
-            if (!job.state().isActive()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not finish in 15 minutes");
-    }
 
     /** Supporters with one primary address each (bench&lt;id&gt;@supporters.example.org); 5% unsubscribed. */
     private long seed(int count) {
@@ -233,10 +222,6 @@ class PetitionImportBenchmark {
         }
     }
 
-    private static void signInAsAdmin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-    }
 
     /** Samples the used heap every 10 ms on a daemon thread; the peak is what the import needed at most. */
     private static final class HeapSampler {

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import org.grassroots.crm.jobs.JobLogLine;
+import org.grassroots.crm.TestSecurity;
+import org.grassroots.crm.jobs.JobAwait;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
@@ -23,14 +25,12 @@ import org.grassroots.crm.plugin.api.petitions.CsvOptions;
 import org.grassroots.crm.plugin.api.petitions.FilePreview;
 import org.grassroots.crm.plugin.api.petitions.OptInPolicy;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Kills the application in the middle of an import and starts it again: a second instance of the real application
@@ -54,7 +54,7 @@ class PetitionImportCrashTest extends SpringBrowserlessTest {
 
     @Test
     void aKillDuringTheMergeLeavesNoHalfBatchAndTheJobFailsOnRestart() throws Exception {
-        signInAs("admin", "ROLE_ADMIN");
+        TestSecurity.signInAs("admin", Role.ADMIN);
         if (plugins.find("petition-import").isEmpty()) {
             plugins.install("petition-import-1.0.0.jar", Files.newInputStream(PetitionImportJobTest.PLUGIN_JAR));
         }
@@ -86,7 +86,7 @@ class PetitionImportCrashTest extends SpringBrowserlessTest {
             scheduler.start();
         }
 
-        JobSummary job = await(jobId);
+        JobSummary job = JobAwait.ended(jobs, jobId, Duration.ofMinutes(2));
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).isEqualTo("Attempt 1 stopped with instance doomed:1 before it finished");
         assertThat(batches.ofJob(jobId)).isEmpty();
@@ -129,17 +129,6 @@ class PetitionImportCrashTest extends SpringBrowserlessTest {
         throw new AssertionError("the second instance never started merging");
     }
 
-    private JobSummary await(long jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobSummary job = jobs.find(jobId).orElseThrow();
-            if (!job.state().isActive()) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + jobId + " was not ended after the restart");
-    }
 
     private static Path generate(String domain) throws Exception {
         Path file = Files.createTempFile(Path.of("target"), "crash", ".csv");
@@ -152,8 +141,4 @@ class PetitionImportCrashTest extends SpringBrowserlessTest {
         return file;
     }
 
-    private static void signInAs(String name, String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                name, null, AuthorityUtils.createAuthorityList(role)));
-    }
 }

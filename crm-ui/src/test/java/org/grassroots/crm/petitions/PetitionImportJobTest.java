@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import org.grassroots.crm.common.InvalidInputException;
+import org.grassroots.crm.TestSecurity;
+import org.grassroots.crm.jobs.JobAwait;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
@@ -24,14 +26,13 @@ import org.grassroots.crm.plugin.api.petitions.CsvOptions;
 import org.grassroots.crm.plugin.api.petitions.FilePreview;
 import org.grassroots.crm.plugin.api.petitions.OptInPolicy;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -56,11 +57,11 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void installPluginAndCreatePetition() throws Exception {
-        signInAs("admin", "ROLE_ADMIN");
+        TestSecurity.signInAs("admin", Role.ADMIN);
         if (plugins.find("petition-import").isEmpty()) {
             plugins.install(PLUGIN_JAR.getFileName().toString(), Files.newInputStream(PLUGIN_JAR));
         }
-        signInAs("organizer", "ROLE_ORGANIZER");
+        TestSecurity.signInAs("organizer", Role.ORGANIZER);
         petitionId = petitions.create(new PetitionDraft("Don't run, Joe " + UUID.randomUUID(), null, null, null,
                 null)).id();
         domain = UUID.randomUUID().toString().substring(0, 8) + ".example.org";
@@ -68,7 +69,7 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
 
     @AfterEach
     void uninstall() {
-        signInAs("admin", "ROLE_ADMIN");
+        TestSecurity.signInAs("admin", Role.ADMIN);
         plugins.find("petition-import").ifPresent(plugin -> plugins.uninstall(plugin.id()));
         SecurityContextHolder.clearContext();
     }
@@ -149,7 +150,7 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
         assertThat(huge.size()).isEqualTo(50L * 1024 * 1024);
         assertThatThrownBy(() -> importer.preview(huge, reader(), CsvOptions.DETECT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 1 is longer than");
-        signInAs("admin", "ROLE_ADMIN");
+        TestSecurity.signInAs("admin", Role.ADMIN);
         assertThat(plugins.find("petition-import").orElseThrow().status().name()).as("a refused file is no plugin fault")
                 .isEqualTo("STARTED");
     }
@@ -159,7 +160,8 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
         ImportUpload headerOnly = importer.upload("header.csv",
                 new ByteArrayInputStream("Email,First Name\n".getBytes(StandardCharsets.UTF_8)));
         FilePreview preview = importer.preview(headerOnly, reader(), CsvOptions.DETECT);
-        JobSummary failed = await(importer.start(setup(headerOnly, preview, false)));
+        JobSummary failed = JobAwait.ended(jobs, importer.start(setup(headerOnly, preview, false)),
+                Duration.ofSeconds(60));
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.error()).contains("header row but no signatures");
         assertThat(batches.ofJob(failed.id())).isEmpty();
@@ -169,7 +171,8 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
         ImportUpload raggedUpload = importer.upload("ragged.csv",
                 new ByteArrayInputStream(ragged.getBytes(StandardCharsets.UTF_8)));
         FilePreview raggedPreview = importer.preview(raggedUpload, reader(), CsvOptions.DETECT);
-        JobSummary raggedJob = await(importer.start(setup(raggedUpload, raggedPreview, false)));
+        JobSummary raggedJob = JobAwait.ended(jobs, importer.start(setup(raggedUpload, raggedPreview, false)),
+                Duration.ofSeconds(60));
         assertThat(raggedJob.state()).isEqualTo(JobState.FAILED);
         assertThat(raggedJob.error()).contains("Line 3 has 2 columns but the header has 3");
         assertThat(batches.ofJob(raggedJob.id())).isEmpty();
@@ -191,22 +194,11 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
     }
 
     private ImportBatch batchOf(long jobId) throws InterruptedException {
-        JobSummary job = await(jobId);
+        JobSummary job = JobAwait.ended(jobs, jobId, Duration.ofSeconds(60));
         assertThat(job.state()).as(job.error()).isEqualTo(JobState.SUCCEEDED);
         return batches.ofJob(jobId).orElseThrow();
     }
 
-    private JobSummary await(long jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobSummary job = jobs.find(jobId).orElseThrow();
-            if (!job.state().isActive()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not finish within a minute");
-    }
 
     private long peopleOfTheFile() {
         return jdbc.sql("SELECT count(*) FROM person_email WHERE email LIKE :domain")
@@ -221,8 +213,4 @@ class PetitionImportJobTest extends SpringBrowserlessTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void signInAs(String name, String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                name, null, AuthorityUtils.createAuthorityList(role)));
-    }
 }
