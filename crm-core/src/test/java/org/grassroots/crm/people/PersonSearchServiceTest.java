@@ -1,12 +1,12 @@
 package org.grassroots.crm.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.grassroots.crm.people.PagingAgreement.assertPagingAgrees;
 import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.people.PeopleTests.assertInvalid;
 import static org.grassroots.crm.people.PeopleTests.unique;
 import static org.grassroots.crm.people.PeopleTests.uniqueEmail;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,24 +164,7 @@ class PersonSearchServiceTest {
         }
         for (boolean descending : new boolean[] {false, true}) {
             PersonQuery query = new PersonQuery(null, new PersonFilter(null, tag, null, Set.of()), sort, descending);
-            List<PersonRow> byOffset = search.page(query, null, 0, 100).rows();
-
-            List<PersonRow> byKeyset = new ArrayList<>();
-            PageKey last = null;
-            do {
-                PersonPage page = search.page(query, last, 0, 5);
-                byKeyset.addAll(page.rows());
-                last = page.rows().size() == 5 ? page.lastKey() : null;
-            } while (last != null);
-            List<PersonRow> byListing = new ArrayList<>();
-            PersonListing listing = search.listing(query);
-            for (int offset = 0; offset < 30; offset += 7) {
-                byListing.addAll(listing.fetch(offset, 7));
-            }
-
-            assertThat(byOffset).hasSize(23);
-            assertThat(byKeyset).as("keyset, descending=" + descending).containsExactlyElementsOf(byOffset);
-            assertThat(byListing).as("listing, descending=" + descending).containsExactlyElementsOf(byOffset);
+            List<PersonRow> byOffset = assertPagingAgrees(search, query, 23);
             assertThat(search.page(query, null, 20, 5).rows()).containsExactlyElementsOf(byOffset.subList(20, 23));
         }
     }

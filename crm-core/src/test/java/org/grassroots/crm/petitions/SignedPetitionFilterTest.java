@@ -1,10 +1,10 @@
 package org.grassroots.crm.petitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.grassroots.crm.people.PagingAgreement.assertPagingAgrees;
 import static org.grassroots.crm.TestSecurity.signInAs;
 import static org.grassroots.crm.petitions.PetitionFixtures.unique;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +12,7 @@ import java.util.Set;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.people.CriterionChoice;
 import org.grassroots.crm.people.CriterionOption;
-import org.grassroots.crm.people.PageKey;
 import org.grassroots.crm.people.PersonFilter;
-import org.grassroots.crm.people.PersonListing;
-import org.grassroots.crm.people.PersonPage;
 import org.grassroots.crm.people.PersonQuery;
 import org.grassroots.crm.people.PersonRow;
 import org.grassroots.crm.people.PersonSearchService;
@@ -114,24 +111,7 @@ class SignedPetitionFilterTest {
         }
         for (boolean descending : new boolean[] {false, true}) {
             PersonQuery query = new PersonQuery(null, signed(petition.id()), sort, descending);
-            List<PersonRow> byOffset = search.page(query, null, 0, 100).rows();
-
-            List<PersonRow> byKeyset = new ArrayList<>();
-            PageKey last = null;
-            do {
-                PersonPage page = search.page(query, last, 0, 5);
-                byKeyset.addAll(page.rows());
-                last = page.rows().size() == 5 ? page.lastKey() : null;
-            } while (last != null);
-            List<PersonRow> byListing = new ArrayList<>();
-            PersonListing listing = search.listing(query);
-            for (int offset = 0; offset < 30; offset += 7) {
-                byListing.addAll(listing.fetch(offset, 7));
-            }
-
-            assertThat(byOffset).hasSize(23);
-            assertThat(byKeyset).as("keyset, descending=" + descending).containsExactlyElementsOf(byOffset);
-            assertThat(byListing).as("listing, descending=" + descending).containsExactlyElementsOf(byOffset);
+            assertPagingAgrees(search, query, 23);
         }
     }
 
