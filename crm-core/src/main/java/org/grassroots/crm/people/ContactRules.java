@@ -1,8 +1,6 @@
 package org.grassroots.crm.people;
 
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.geo.UsState;
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
 class ContactRules {
 
     static final int MIN_NAME_SEARCH = 3;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private final ZipCodes zipCodes;
 
@@ -27,11 +24,8 @@ class ContactRules {
     }
 
     String email(@Nullable String text) {
-        String email = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email", "Enter an e-mail address like name@example.org.");
-        }
-        return email;
+        return EmailAddresses.normalise(text).orElseThrow(() -> new InvalidInputException("email",
+                "Enter an e-mail address like name@example.org."));
     }
 
     String phone(@Nullable String text) {

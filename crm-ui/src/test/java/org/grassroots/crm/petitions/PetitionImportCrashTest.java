@@ -20,7 +20,6 @@ import org.grassroots.crm.jobs.JobAwait;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
-import org.grassroots.crm.jobs.internal.JobScheduler;
 import org.grassroots.crm.plugin.api.petitions.CsvOptions;
 import org.grassroots.crm.plugin.api.petitions.FilePreview;
 import org.grassroots.crm.plugin.api.petitions.OptInPolicy;
@@ -28,7 +27,9 @@ import org.grassroots.crm.pluginhost.PluginAdminService;
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.Lifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,7 +49,8 @@ class PetitionImportCrashTest extends SpringBrowserlessTest {
     @Autowired PetitionImportService importer;
     @Autowired ImportBatchService batches;
     @Autowired JobService jobs;
-    @Autowired JobScheduler scheduler;
+    /** This instance's job runner, stopped while the second instance runs the import and started again after. */
+    @Autowired @Qualifier("jobScheduler") Lifecycle scheduler;
     @Autowired JdbcClient jdbc;
     @Autowired Environment environment;
 

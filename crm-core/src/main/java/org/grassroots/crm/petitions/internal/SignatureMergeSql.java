@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignatureMergeSql {
 
-    private static final String DUPLICATE_VALUES = """
+    private static final String MAPPED_VALUES = """
             ARRAY[email, first_name, last_name, phone, street, NULL, city, state, zip, signed_at::text, comment,
                   external_id, NULL, source]""";
 
@@ -67,13 +67,13 @@ public class SignatureMergeSql {
                 SELECT :batch, line, CASE WHEN line <> first_line
                         THEN 'Duplicate of line ' || first_line || ' (the same e-mail); imported once'
                         ELSE 'Duplicate of line ' || ext_first_line || ' (the same external id); imported once' END,
-                    'MAPPED', """ + DUPLICATE_VALUES + """
+                    'MAPPED', """ + MAPPED_VALUES + """
                  FROM import_row WHERE NOT kept
                 ON CONFLICT DO NOTHING""").param("batch", batch).update();
         long erased = jdbc.sql("""
                 INSERT INTO import_rejected_row (batch_id, line, reason, value_kind, "values")
                 SELECT :batch, line, 'This address belonged to a supporter who was erased; it is not added again',
-                    'MAPPED', """ + DUPLICATE_VALUES + """
+                    'MAPPED', """ + MAPPED_VALUES + """
                  FROM import_row WHERE kept AND erased
                 ON CONFLICT DO NOTHING""").param("batch", batch).update();
         log.accept("Checked: " + rejected + " rows rejected, " + duplicates + " duplicates in the file");

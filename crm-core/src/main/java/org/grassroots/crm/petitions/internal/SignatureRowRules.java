@@ -1,11 +1,10 @@
 package org.grassroots.crm.petitions.internal;
 
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.geo.ZipCodes;
+import org.grassroots.crm.people.EmailAddresses;
 import org.grassroots.crm.people.PhoneNumbers;
 import org.grassroots.crm.plugin.api.petitions.ImportedSignature;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignatureRowRules {
 
-    /** The same shape {@code people.ContactRules} accepts for an e-mail typed by staff. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final int MAX_EMAIL = 254;
     private static final int MAX_NAME = 100;
     private static final int MAX_STREET = 200;
     private static final int MAX_CITY = 100;
@@ -46,17 +42,18 @@ public final class SignatureRowRules {
         if (rawEmail == null || rawEmail.isBlank()) {
             return refused("E-mail is missing");
         }
-        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+        Optional<String> normalised = EmailAddresses.normalise(rawEmail);
+        if (normalised.isEmpty()) {
             return refused("E-mail '" + shortened(rawEmail) + "' is not an e-mail address");
         }
+        String email = normalised.get();
         String zip = null;
         if (signature.zip() != null && !signature.zip().isBlank()) {
-            Optional<String> normalised = ZipCodes.normalise(signature.zip());
-            if (normalised.isEmpty()) {
+            Optional<String> normalisedZip = ZipCodes.normalise(signature.zip());
+            if (normalisedZip.isEmpty()) {
                 return refused("ZIP '" + shortened(signature.zip()) + "' is not a 5-digit ZIP code or ZIP+4");
             }
-            zip = normalised.get();
+            zip = normalisedZip.get();
         }
         String state = null;
         if (signature.state() != null && !signature.state().isBlank()) {

@@ -77,9 +77,7 @@ public final class StagedSignatureBatch implements SignatureBatch {
         try {
             copy.value(signature.line());
             if (row == null) {
-                for (int i = 0; i < 14; i++) {
-                    copy.value((String) null);
-                }
+                skipRowColumns(copy);
                 copy.value(outcome.reason()).value("MAPPED").value(ImportValues.arrayLiteral(mappedValues(signature)));
             } else {
                 anyExternalId |= SignatureRowRules.blankToNull(signature.externalId()) != null;
@@ -103,9 +101,7 @@ public final class StagedSignatureBatch implements SignatureBatch {
         CopyStream copy = open();
         try {
             copy.value(row.line());
-            for (int i = 0; i < 14; i++) {
-                copy.value((String) null);
-            }
+            skipRowColumns(copy);
             copy.value(row.reason()).value("RAW").value(ImportValues.arrayLiteral(row.values()));
             copy.endRow();
             rows++;
@@ -147,6 +143,13 @@ public final class StagedSignatureBatch implements SignatureBatch {
             if (!transaction.isCompleted()) {
                 transactions.rollback(transaction);
             }
+        }
+    }
+
+    /** A refused row has no checked values: NULL from {@code email} through {@code source}. */
+    private static void skipRowColumns(CopyStream copy) {
+        for (int i = 1; i < STAGE_COLUMNS.length - 3; i++) {
+            copy.value((String) null);
         }
     }
 

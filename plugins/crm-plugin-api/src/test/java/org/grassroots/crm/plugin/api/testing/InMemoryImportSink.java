@@ -248,8 +248,4 @@ public class InMemoryImportSink implements ImportSink {
             return existing.filter(s -> email.equals(s.email())).map(SupporterRecord::emailStatus).orElse(null);
         }
     }
-
-    private static boolean notBlank(@Nullable String value) {
-        return value != null && !value.isBlank();
-    }
 }
