@@ -63,7 +63,7 @@ class PluginInstallTest extends PluginHostTestSupport {
     @Test
     void refusesAPluginRequiringAnotherApiVersion() {
         assertRefused("future.jar", TestPluginJars.plugin("future").requires(">=2.0.0 & <3.0.0").jarBytes(),
-                "future.jar requires plugin API '>=2.0.0 & <3.0.0', but this CRM offers 1.1.0");
+                "future.jar requires plugin API '>=2.0.0 & <3.0.0', but this CRM offers 1.2.0");
         assertRefused("vague.jar", TestPluginJars.plugin("vague").requires(null).jarBytes(),
                 "vague.jar declares no Plugin-Requires");
     }

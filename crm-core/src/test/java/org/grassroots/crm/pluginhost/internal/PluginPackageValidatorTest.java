@@ -67,8 +67,8 @@ class PluginPackageValidatorTest {
     void anExactRequiredVersionMeansAtLeastThatVersion() {
         assertThatCode(() -> validate(TestPluginJars.plugin("exact").requires("1.1.0"), "exact.jar"))
                 .doesNotThrowAnyException();
-        assertRefused(TestPluginJars.plugin("later").requires("1.2.0"), "later.jar",
-                "later.jar requires plugin API '1.2.0', but this CRM offers 1.1.0");
+        assertRefused(TestPluginJars.plugin("later").requires("1.3.0"), "later.jar",
+                "later.jar requires plugin API '1.3.0', but this CRM offers 1.2.0");
     }
 
     @Test
@@ -107,7 +107,7 @@ class PluginPackageValidatorTest {
         assertRefused(TestPluginJars.plugin("garbled").requires("about one"), "garbled.jar",
                 "garbled.jar has Plugin-Requires 'about one', which is not a version range");
         assertRefused(TestPluginJars.plugin("future").requires(">=2.0.0 & <3.0.0"), "future.jar",
-                "future.jar requires plugin API '>=2.0.0 & <3.0.0', but this CRM offers 1.1.0");
+                "future.jar requires plugin API '>=2.0.0 & <3.0.0', but this CRM offers 1.2.0");
         assertRefused(TestPluginJars.plugin("lost").attribute("Plugin-Class", "test.lost.Missing"), "lost.jar",
                 "lost.jar names Plugin-Class test.lost.Missing, which is not in the file");
         assertRefused(TestPluginJars.plugin("needy").attribute("Plugin-Dependencies", "other-plugin"),

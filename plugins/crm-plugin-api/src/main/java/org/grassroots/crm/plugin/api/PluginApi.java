@@ -12,7 +12,7 @@ package org.grassroots.crm.plugin.api;
 public final class PluginApi {
 
     /** The version of this API, {@code major.minor.patch}. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     /** The package prefix every API type lives under; the host loads these classes once, for all plugins. */
     public static final String PACKAGE_PREFIX = "org.grassroots.crm.plugin.api.";

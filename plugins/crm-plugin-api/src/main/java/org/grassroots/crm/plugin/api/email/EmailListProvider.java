@@ -1,25 +1,56 @@
 package org.grassroots.crm.plugin.api.email;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-
 import org.grassroots.crm.plugin.api.CrmExtension;
 import org.grassroots.crm.plugin.api.jobs.JobContext;
+import org.grassroots.crm.plugin.api.supporters.Segment;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Extension point: one email service (Mailchimp, Mailman, …) that the CRM's list sync pushes members to and pulls
- * unsubscribes, bounces and complaints back from. The provider reads its connection (API key, base URL, list id)
- * from the injected {@link org.grassroots.crm.plugin.api.settings.PluginSettings}.
+ * unsubscribes, bounces and complaints back from. The provider reads its connection (API key, base URL, list id),
+ * the segment it receives and its schedule from the injected
+ * {@link org.grassroots.crm.plugin.api.settings.PluginSettings}.
  *
  * <p>The sync engine decides who is sent: a provider is never asked to subscribe an address the CRM has as
  * unsubscribed, bouncing, complained or erased, and it must not subscribe anyone on its own. Pull-back always runs
  * before push, so a fresh unsubscribe is never overwritten.
  *
- * <p>Calls may be slow (network); respect the provider's rate limits inside the implementation, and throw
- * {@link IOException} for failures worth a retry (timeouts, 429 after backing off, 5xx).
+ * <p>The engine may call {@link #push}, {@link #pushBulk} and {@link #remove} from up to
+ * {@link #maxConcurrentCalls()} threads at once; the implementation must be thread-safe and must itself keep to the
+ * provider's connection limit. Respect the provider's rate limits inside the implementation (back off on 429,
+ * honour {@code Retry-After}), use timeouts, and throw {@link IOException} for failures worth a retry (timeouts, 429
+ * after backing off, 5xx).
  */
 public interface EmailListProvider extends CrmExtension {
+
+    /**
+     * Whether the settings this provider needs (key, URL, list) are filled in. The sync screens show an unconfigured
+     * provider with a pointer to its settings instead of offering to sync it.
+     */
+    boolean isConfigured();
+
+    /**
+     * A short label naming the remote list, used as the source in the subscription history and the sync log, for
+     * example {@code mailchimp:list 1a2b3c}. Never contains a secret.
+     */
+    String sourceLabel();
+
+    /**
+     * Which supporters the list receives, as saved in the plugin's settings. The engine sends the segment's
+     * subscribed members as subscribed, and unsubscribes members it sent before who left the segment or the list.
+     */
+    Segment segment();
+
+    /**
+     * When the sync runs on its own: a six-field cron expression from the plugin's settings (UTC), or {@code null} for
+     * "only when started by hand".
+     */
+    default @Nullable String syncCron() {
+        return null;
+    }
 
     /** Checks the saved settings against the provider; never throws for a bad key or URL, it reports it. */
     ConnectionCheck testConnection();
@@ -27,24 +58,52 @@ public interface EmailListProvider extends CrmExtension {
     /** The most members {@link #push} accepts per call (Mailchimp: 500). */
     int maxBatchSize();
 
+    /** How many calls the engine may have in flight at once (Mailchimp allows 10 connections); at least 1. */
+    default int maxConcurrentCalls() {
+        return 1;
+    }
+
     /**
      * Adds or updates members (subscribe or unsubscribe as each says) and returns one outcome per member; a member
      * refused by the provider is a {@link MemberOutcome.Result#FAILED} outcome with the reason, not an exception.
      *
+     * @param members at most {@link #maxBatchSize()} members
      * @throws IOException when the call as a whole failed and may be retried
      */
     List<MemberOutcome> push(List<ListMember> members, JobContext job) throws IOException;
 
+    /** The most members {@link #pushBulk} accepts per call; by default {@link #maxBatchSize()}. */
+    default int maxBulkSize() {
+        return maxBatchSize();
+    }
+
     /**
-     * Removes addresses from the list entirely (for erasure) where the provider allows, else unsubscribes them.
+     * Like {@link #push}, for a list's first full sync, where a provider may use a bulk endpoint (Mailchimp's batch
+     * operations) that takes many more members per call. The default pushes in {@link #maxBatchSize()} slices.
      *
-     * @param emailSha256 hex SHA-256 of lower-case addresses, as the CRM no longer holds erased addresses; a provider
-     *                    that addresses members by such a hash (Mailchimp's subscriber hash is MD5, so it looks the
-     *                    member up by its own listing) resolves them itself
-     * @return one outcome per address that was found at the provider
+     * @param members at most {@link #maxBulkSize()} members
      * @throws IOException when the call as a whole failed and may be retried
      */
-    List<MemberOutcome> remove(List<String> emailSha256, JobContext job) throws IOException;
+    default List<MemberOutcome> pushBulk(List<ListMember> members, JobContext job) throws IOException {
+        List<MemberOutcome> outcomes = new ArrayList<>(members.size());
+        for (int from = 0; from < members.size(); from += maxBatchSize()) {
+            job.checkCancelled();
+            outcomes.addAll(push(members.subList(from, Math.min(members.size(), from + maxBatchSize())), job));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Removes members from the list entirely (for erasure) where the provider allows, else unsubscribes them. The
+     * CRM no longer holds an erased address, so each member is named by the hash of its address and the
+     * {@link MemberOutcome#remoteId()} the provider returned when it was pushed.
+     *
+     * @return one outcome per member, its {@link MemberOutcome#email()} being the member's
+     *         {@link RemoteMember#emailSha256()}; a member the provider no longer has counts as
+     *         {@link MemberOutcome.Result#REMOVED}
+     * @throws IOException when the call as a whole failed and may be retried
+     */
+    List<MemberOutcome> remove(List<RemoteMember> members, JobContext job) throws IOException;
 
     /**
      * Reads one page of members' states from the provider, for pull-back.
