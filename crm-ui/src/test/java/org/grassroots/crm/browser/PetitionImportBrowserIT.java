@@ -144,7 +144,7 @@ class PetitionImportBrowserIT {
         start.click();
         Locator bar = step.locator("vaadin-progress-bar");
         bar.waitFor();
-        step.locator(".import-progress-text", new Locator.LocatorOptions().setHasText("Finished.")).waitFor(
+        step.locator(".job-progress-text", new Locator.LocatorOptions().setHasText("Finished.")).waitFor(
                 new Locator.WaitForOptions().setTimeout(60_000));
         assertThat(bar.getAttribute("value")).as("the bar ends full").isEqualTo(bar.getAttribute("max"));
         assertThat(step.locator(".import-summary").innerText()).isEqualTo("Added 300 signatures from 306 rows."

@@ -18,6 +18,7 @@ import org.grassroots.crm.petitions.ImportSetup;
 import org.grassroots.crm.petitions.PetitionImportService;
 import org.grassroots.crm.ui.Feedback;
 import org.grassroots.crm.ui.FieldErrors;
+import org.grassroots.crm.ui.JobProgress;
 import org.grassroots.crm.ui.LiveUpdates;
 import org.jspecify.annotations.Nullable;
 
@@ -110,8 +111,15 @@ class RunStep extends Card {
         }
         status.removeAll();
         start.setEnabled(false);
-        status.add(new ImportProgress(services.jobs(), services.liveUpdates(), jobId, this::ended));
+        status.add(new JobProgress(services.jobs(), services.liveUpdates(), jobId, RunStep::running,
+                "Asked the job to stop. Nothing it read so far is kept.", this::ended));
         listener.started(kind);
+    }
+
+    private static String running(JobSummary job) {
+        // the import job reports -1 done while it checks and merges what it has read
+        return job.hasKnownTotal() && job.progressTotal() > 0 ? "Reading the file: " + JobProgress.percent(job) + "%"
+                : job.progressDone() < 0 ? "Checking the rows and merging them…" : "Reading the file…";
     }
 
     private void ended(JobSummary job) {

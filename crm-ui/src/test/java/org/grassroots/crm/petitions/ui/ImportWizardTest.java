@@ -37,6 +37,7 @@ import org.grassroots.crm.pluginhost.InstallResult;
 import org.grassroots.crm.pluginhost.PluginAdminService;
 import org.grassroots.crm.pluginhost.PluginStatus;
 import org.grassroots.crm.pluginhost.TestPluginJars;
+import org.grassroots.crm.ui.JobProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,7 +185,7 @@ class ImportWizardTest extends SpringBrowserlessTest {
                 .isTrue();
         assertThat(mapping.source.isInvalid()).isTrue();
         assertThat(mapping.optIn.getErrorMessage()).isEqualTo("Choose how to treat e-mail consent.");
-        assertThat($(ImportProgress.class).exists()).as("no job started").isFalse();
+        assertThat($(JobProgress.class).exists()).as("no job started").isFalse();
     }
 
     @Test
@@ -215,19 +216,19 @@ class ImportWizardTest extends SpringBrowserlessTest {
                 .collect(Collectors.joining()));
         test($(MappingStep.class).single().optIn).selectItem(MappingStep.explain(OptInPolicy.NEVER));
         test(dryRun.start).click();
-        ImportProgress progress = $(ImportProgress.class, dryRun.status).single();
+        JobProgress progress = $(JobProgress.class, dryRun.status).single();
         assertThat($(FileStep.class).single().isEnabled()).as("nothing above changes while a job runs").isFalse();
         await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             runLiveUpdates();
-            assertThat(progress.text.getText()).startsWith("Reading the file");
+            assertThat(progress.text().getText()).startsWith("Reading the file");
         });
-        test(progress.cancel).click();
+        test(progress.cancelButton()).click();
         await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             runLiveUpdates();
             assertThat($(Paragraph.class, dryRun.status).withClassName("import-cancelled").exists()).isTrue();
         });
-        assertThat(progress.text.getText()).isEqualTo("Cancelled.");
-        assertThat(progress.cancel.isVisible()).isFalse();
+        assertThat(progress.text().getText()).isEqualTo("Cancelled.");
+        assertThat(progress.cancelButton().isVisible()).isFalse();
         assertThat($(FileStep.class).single().isEnabled()).isTrue();
     }
 

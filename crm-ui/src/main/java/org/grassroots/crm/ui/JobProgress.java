@@ -1,7 +1,8 @@
-package org.grassroots.crm.petitions.ui;
+package org.grassroots.crm.ui;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,44 +15,65 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
-import org.grassroots.crm.ui.Feedback;
-import org.grassroots.crm.ui.LiveUpdates;
 
 /**
- * A dry run's or an import's job, followed live while it works (the same {@link LiveUpdates} as the Jobs screen):
- * a progress bar, what the job is doing, and Cancel. When the job has ended it stops following and hands the job
- * over once.
+ * A background job a screen started (an import, a list sync), followed live while it works (the same
+ * {@link LiveUpdates} as the Jobs screen): a progress bar, what the job is doing, and Cancel. When the job has ended
+ * it stops following and hands the job over once.
  */
-class ImportProgress extends Div {
+public class JobProgress extends Div {
 
     static final Duration REFRESH = Duration.ofSeconds(1);
 
-    final ProgressBar bar = new ProgressBar();
-    final Span text = new Span();
-    final Button cancel = new Button("Cancel", VaadinIcon.CLOSE_SMALL.create());
+    private final ProgressBar bar = new ProgressBar();
+    private final Span text = new Span();
+    private final Button cancel = new Button("Cancel", VaadinIcon.CLOSE_SMALL.create());
     private final JobService jobs;
     private final long jobId;
+    private final Function<JobSummary, String> runningText;
+    private final String cancelNote;
     private final Consumer<JobSummary> onEnded;
     private final Registration following;
     private boolean ended;
 
-    ImportProgress(JobService jobs, LiveUpdates liveUpdates, long jobId, Consumer<JobSummary> onEnded) {
+    /**
+     * @param runningText what a running job is doing, for example "Reading the file: 40%"
+     * @param cancelNote  said after Cancel is pressed: what a cancel keeps and what it drops
+     * @param onEnded     called once, when the job has ended in any state
+     */
+    public JobProgress(JobService jobs, LiveUpdates liveUpdates, long jobId, Function<JobSummary, String> runningText,
+            String cancelNote, Consumer<JobSummary> onEnded) {
         this.jobs = jobs;
         this.jobId = jobId;
+        this.runningText = runningText;
+        this.cancelNote = cancelNote;
         this.onEnded = onEnded;
-        addClassName("import-progress");
-        text.addClassName("import-progress-text");
+        addClassName("job-progress");
+        text.addClassName("job-progress-text");
         cancel.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.SMALL);
         cancel.addClickListener(e -> cancel());
         Div line = new Div(text, cancel);
-        line.addClassName("import-progress-line");
+        line.addClassName("job-progress-line");
         add(bar, line);
         following = liveUpdates.whileAttached(this, REFRESH, this::refresh);
         refresh();
     }
 
+    public ProgressBar bar() {
+        return bar;
+    }
+
+    /** What the job is doing, or how it ended ("Finished.", "Failed.", "Cancelled."). */
+    public Span text() {
+        return text;
+    }
+
+    public Button cancelButton() {
+        return cancel;
+    }
+
     /** Reads the job and shows it; once it has ended, stops following and reports it. */
-    void refresh() {
+    public void refresh() {
         if (ended) {
             return;
         }
@@ -81,33 +103,32 @@ class ImportProgress extends Div {
             bar.setValue(job.state() == JobState.SUCCEEDED ? bar.getMax() : bar.getMin());
         }
         cancel.setVisible(job.state().isActive() && !job.cancelRequested());
-        text.setText(describe(job, known));
+        text.setText(describe(job));
     }
 
-    private static String describe(JobSummary job, boolean known) {
+    private String describe(JobSummary job) {
         if (job.cancelRequested() && job.state().isActive()) {
             return "Stopping…";
         }
         return switch (job.state()) {
             case QUEUED -> "Waiting for a free server…";
             case RETRY_WAIT -> "Waiting to try again…";
-            // the import job reports -1 done while it checks and merges what it has read
-            case RUNNING -> known ? "Reading the file: " + percent(job) + "%"
-                    : job.progressDone() < 0 ? "Checking the rows and merging them…" : "Reading the file…";
+            case RUNNING -> runningText.apply(job);
             case SUCCEEDED -> "Finished.";
             case FAILED -> "Failed.";
             case CANCELLED -> "Cancelled.";
         };
     }
 
-    private static long percent(JobSummary job) {
-        return Math.min(100, job.progressDone() * 100 / job.progressTotal());
+    /** How far a job with a known total is, 0 to 100. */
+    public static long percent(JobSummary job) {
+        return job.progressTotal() <= 0 ? 0 : Math.min(100, job.progressDone() * 100 / job.progressTotal());
     }
 
     private void cancel() {
         try {
             jobs.cancel(jobId);
-            Feedback.success("Asked the job to stop. Nothing it read so far is kept.");
+            Feedback.success(cancelNote);
         } catch (InvalidInputException refused) {
             Feedback.error(refused.getMessage());
         }
