@@ -49,7 +49,7 @@ final class BatchOperations {
             throw new IOException("Mailchimp refused the batch operation (" + started.status() + "): "
                     + MemberBatch.problem(started));
         }
-        String batchId = MemberBatch.text(MemberBatch.JSON.readTree(started.body()), "id");
+        String batchId = MemberBatch.text(MemberBatch.parse(started.body()), "id");
         if (batchId == null) {
             throw new IOException("Mailchimp's answer to POST /batches had no batch id");
         }
@@ -73,7 +73,7 @@ final class BatchOperations {
                 throw new IOException("Mailchimp could not say how batch " + batchId + " is going ("
                         + answer.status() + "): " + MemberBatch.problem(answer));
             }
-            JsonNode batch = MemberBatch.JSON.readTree(answer.body());
+            JsonNode batch = MemberBatch.parse(answer.body());
             String url = MemberBatch.text(batch, "response_body_url");
             if ("finished".equals(MemberBatch.text(batch, "status")) && url != null && !url.isEmpty()) {
                 return URI.create(url);
@@ -140,7 +140,11 @@ final class BatchOperations {
             String body = MemberBatch.text(result, "response");
             MailchimpHttp.Answer answer = new MailchimpHttp.Answer(status, body == null ? "" : body);
             if (status == 200) {
-                outcomes.addAll(MemberBatch.outcomes(chunk, MemberBatch.JSON.readTree(answer.body())));
+                try {
+                    outcomes.addAll(MemberBatch.outcomes(chunk, MemberBatch.parse(answer.body())));
+                } catch (IOException e) {
+                    outcomes.addAll(MemberBatch.failedAll(chunk, "Mailchimp's result for this part was not JSON"));
+                }
             } else {
                 outcomes.addAll(MemberBatch.failedAll(chunk,
                         "Mailchimp refused this part of the batch (" + status + "): " + MemberBatch.problem(answer)));

@@ -2,12 +2,7 @@ package org.grassroots.plugins.emaillistsync.mailchimp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +15,6 @@ import org.grassroots.crm.plugin.api.email.MemberOutcome;
 import org.grassroots.crm.plugin.api.email.MemberOutcome.Result;
 import org.grassroots.crm.plugin.api.email.PullPage;
 import org.grassroots.crm.plugin.api.email.RemoteMember;
-import org.grassroots.crm.plugin.api.email.RemoteStatus;
 import org.grassroots.crm.plugin.api.email.RemoteStatusChange;
 import org.grassroots.crm.plugin.api.email.WebhookRejectedException;
 import org.grassroots.crm.plugin.api.email.WebhookRequest;
@@ -45,9 +39,6 @@ public class MailchimpProvider implements EmailListProvider {
     static final int MAX_BATCH = 500;
     /** Most members per bulk push: ten batch-subscribe operations in one batch. */
     static final int MAX_BULK = 5000;
-    static final int PULL_PAGE = 1000;
-    private static final String PULL_FIELDS = "members.email_address,members.status,members.last_changed,"
-            + "members.unsubscribe_reason,total_items";
 
     private final PluginSettings settings;
     private final MailchimpHttp http;
@@ -122,7 +113,7 @@ public class MailchimpProvider implements EmailListProvider {
         if (!answer.ok()) {
             return MemberBatch.failedAll(members, refusal(answer));
         }
-        return MemberBatch.outcomes(members, MemberBatch.JSON.readTree(answer.body()));
+        return MemberBatch.outcomes(members, MemberBatch.parse(answer.body()));
     }
 
     @Override
@@ -161,39 +152,12 @@ public class MailchimpProvider implements EmailListProvider {
     public PullPage pull(@Nullable String cursor, long sinceEpochSecond) throws IOException {
         Connection connection = connection();
         long offset = cursor == null ? 0 : Long.parseLong(cursor);
-        StringBuilder query = new StringBuilder("?count=" + PULL_PAGE + "&offset=" + offset + "&fields="
-                + URLEncoder.encode(PULL_FIELDS, StandardCharsets.UTF_8));
-        if (sinceEpochSecond > 0) {
-            query.append("&since_last_changed=").append(URLEncoder.encode(
-                    Instant.ofEpochSecond(sinceEpochSecond).toString(), StandardCharsets.UTF_8));
-        }
-        MailchimpHttp.Answer answer = http.call("GET", connection.uri("/lists/" + connection.listId() + "/members"
-                + query), null, connection.apiKey(), http.tuning().maxAttempts(), null);
+        MailchimpHttp.Answer answer = http.call("GET", connection.uri(MemberListing.pathAndQuery(connection.listId(),
+                offset, sinceEpochSecond)), null, connection.apiKey(), http.tuning().maxAttempts(), null);
         if (!answer.ok()) {
             throw new IOException(refusal(answer));
         }
-        JsonNode page = MemberBatch.JSON.readTree(answer.body());
-        List<RemoteStatusChange> changes = new ArrayList<>();
-        int count = 0;
-        for (JsonNode member : page.path("members")) {
-            count++;
-            RemoteStatus status = switch (String.valueOf(MemberBatch.text(member, "status"))) {
-                case "subscribed" -> RemoteStatus.SUBSCRIBED;
-                case "unsubscribed" -> RemoteStatus.UNSUBSCRIBED;
-                case "cleaned" -> RemoteStatus.BOUNCED;
-                default -> null;
-            };
-            String email = MemberBatch.text(member, "email_address");
-            if (status != null && email != null) {
-                changes.add(new RemoteStatusChange(email.toLowerCase(Locale.ROOT), status,
-                        lastChanged(MemberBatch.text(member, "last_changed")),
-                        status == RemoteStatus.SUBSCRIBED ? null : MemberBatch.text(member, "unsubscribe_reason"),
-                        null, null));
-            }
-        }
-        long next = offset + count;
-        boolean more = count > 0 && next < page.path("total_items").asLong(0);
-        return new PullPage(changes, more ? Long.toString(next) : null);
+        return MemberListing.read(MemberBatch.parse(answer.body()), offset);
     }
 
     @Override
@@ -215,7 +179,7 @@ public class MailchimpProvider implements EmailListProvider {
             if (!answer.ok()) {
                 return new ConnectionCheck(false, refusal(answer));
             }
-            JsonNode list = MemberBatch.JSON.readTree(answer.body());
+            JsonNode list = MemberBatch.parse(answer.body());
             return new ConnectionCheck(true, "Connected to audience '" + MemberBatch.text(list, "name") + "' ("
                     + NumberFormat.getIntegerInstance(Locale.US).format(list.path("stats").path("member_count")
                     .asLong(0)) + " members)");
@@ -254,14 +218,6 @@ public class MailchimpProvider implements EmailListProvider {
         if (members.size() > most) {
             throw new IllegalArgumentException(
                     "Mailchimp " + call + " takes at most " + most + " members, was given " + members.size());
-        }
-    }
-
-    private static Instant lastChanged(@Nullable String value) {
-        try {
-            return value == null ? Instant.EPOCH : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return Instant.EPOCH;
         }
     }
 

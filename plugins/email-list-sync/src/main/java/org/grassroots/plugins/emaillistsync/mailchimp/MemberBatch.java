@@ -1,5 +1,6 @@
 package org.grassroots.plugins.emaillistsync.mailchimp;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,6 +95,15 @@ final class MemberBatch {
             }
         }
         return outcomes;
+    }
+
+    /** Parses an answer's body; a body that is not JSON is an {@link IOException}, worth a retry. */
+    static JsonNode parse(String body) throws IOException {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw new IOException("Mailchimp's answer was not JSON", e);
+        }
     }
 
     /** Every member failed for the same reason (the whole call was refused). */
