@@ -46,8 +46,7 @@ final class BatchOperations {
         MailchimpHttp.Answer started = http.call("POST", URI.create(base + "/batches"),
                 MemberBatch.JSON.writeValueAsString(request), apiKey, http.tuning().maxAttempts(), job);
         if (!started.ok()) {
-            throw new IOException("Mailchimp refused the batch operation (" + started.status() + "): "
-                    + MemberBatch.problem(started));
+            return MemberBatch.failedAll(members, MemberBatch.refusal(started));
         }
         String batchId = MemberBatch.text(MemberBatch.parse(started.body()), "id");
         if (batchId == null) {

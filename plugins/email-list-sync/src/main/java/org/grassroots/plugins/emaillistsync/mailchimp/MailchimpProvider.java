@@ -111,7 +111,7 @@ public class MailchimpProvider implements EmailListProvider {
         MailchimpHttp.Answer answer = http.call("POST", connection.uri("/lists/" + connection.listId()),
                 MemberBatch.body(members), connection.apiKey(), http.tuning().maxAttempts(), job);
         if (!answer.ok()) {
-            return MemberBatch.failedAll(members, refusal(answer));
+            return MemberBatch.failedAll(members, MemberBatch.refusal(answer));
         }
         return MemberBatch.outcomes(members, MemberBatch.parse(answer.body()));
     }
@@ -143,7 +143,7 @@ public class MailchimpProvider implements EmailListProvider {
                     http.tuning().maxAttempts(), job);
             outcomes.add(answer.ok() || answer.status() == 404
                     ? new MemberOutcome(member.emailSha256(), Result.REMOVED, null, hash)
-                    : new MemberOutcome(member.emailSha256(), Result.FAILED, refusal(answer), hash));
+                    : new MemberOutcome(member.emailSha256(), Result.FAILED, MemberBatch.refusal(answer), hash));
         }
         return outcomes;
     }
@@ -155,7 +155,7 @@ public class MailchimpProvider implements EmailListProvider {
         MailchimpHttp.Answer answer = http.call("GET", connection.uri(MemberListing.pathAndQuery(connection.listId(),
                 offset, sinceEpochSecond)), null, connection.apiKey(), http.tuning().maxAttempts(), null);
         if (!answer.ok()) {
-            throw new IOException(refusal(answer));
+            throw new IOException(MemberBatch.refusal(answer));
         }
         return MemberListing.read(MemberBatch.parse(answer.body()), offset);
     }
@@ -177,7 +177,7 @@ public class MailchimpProvider implements EmailListProvider {
             MailchimpHttp.Answer answer = http.call("GET", connection.uri("/lists/" + connection.listId()
                     + "?fields=name,stats.member_count"), null, connection.apiKey(), 1, null);
             if (!answer.ok()) {
-                return new ConnectionCheck(false, refusal(answer));
+                return new ConnectionCheck(false, MemberBatch.refusal(answer));
             }
             JsonNode list = MemberBatch.parse(answer.body());
             return new ConnectionCheck(true, "Connected to audience '" + MemberBatch.text(list, "name") + "' ("
@@ -203,15 +203,6 @@ public class MailchimpProvider implements EmailListProvider {
 
     private Optional<String> listId() {
         return MailchimpSettings.value(settings, MailchimpSettings.LIST_ID);
-    }
-
-    private static String refusal(MailchimpHttp.Answer answer) {
-        return switch (answer.status()) {
-            case 401 -> "The API key was refused (401)";
-            case 403 -> "The API key may not do this (403): " + MemberBatch.problem(answer);
-            case 404 -> "Mailchimp has no such audience or member (404): " + MemberBatch.problem(answer);
-            default -> "Mailchimp refused the call (" + answer.status() + "): " + MemberBatch.problem(answer);
-        };
     }
 
     private static void limit(List<?> members, int most, String call) {

@@ -128,6 +128,16 @@ final class MemberBatch {
         return value == null || value.isNull() || value.isMissingNode() ? null : value.asString();
     }
 
+    /** A refused call (4xx other than 429) in words; 401 is "The API key was refused (401)". */
+    static String refusal(MailchimpHttp.Answer answer) {
+        return switch (answer.status()) {
+            case 401 -> "The API key was refused (401)";
+            case 403 -> "The API key may not do this (403): " + problem(answer);
+            case 404 -> "Mailchimp has no such audience or member (404): " + problem(answer);
+            default -> "Mailchimp refused the call (" + answer.status() + "): " + problem(answer);
+        };
+    }
+
     /** Mailchimp's {@code detail} (or {@code title}) from an error answer, for a message; never the request. */
     static String problem(MailchimpHttp.Answer answer) {
         try {

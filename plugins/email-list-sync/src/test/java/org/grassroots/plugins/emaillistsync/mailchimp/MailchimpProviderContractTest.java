@@ -167,6 +167,8 @@ class MailchimpProviderContractTest {
             assertThat(outcome.result()).isEqualTo(Result.FAILED);
             assertThat(outcome.reason()).isEqualTo("The API key was refused (401)");
         });
+        assertThat(provider.pushBulk(members(600), job)).hasSize(600).allSatisfy(outcome ->
+                assertThat(outcome.reason()).isEqualTo("The API key was refused (401)"));
     }
 
     @Test
