@@ -165,8 +165,9 @@ public class MailmanProvider implements EmailListProvider {
                 default -> new ConnectionCheck(false, "Mailman answered " + list.status() + ": " + list.reason());
             };
         } catch (HttpTimeoutException e) {
+            Duration timeout = http.requestTimeout();
             return new ConnectionCheck(false, "Mailman at " + connection.baseUrl() + " did not answer within "
-                    + http.requestTimeout().toSeconds() + " seconds.");
+                    + (timeout.toSeconds() > 0 ? timeout.toSeconds() + " seconds." : timeout.toMillis() + " ms."));
         } catch (IOException e) {
             return new ConnectionCheck(false, "Could not reach Mailman at " + connection.baseUrl() + " ("
                     + MailmanHttp.describe(e) + "). Is Mailman running, and is the REST API URL right?");
