@@ -83,6 +83,12 @@ final class MailmanHttp {
 
     /** How hard to try: attempts per call and the backoff between them. */
     record Retry(int attempts, Duration firstBackoff, Duration maxBackoff) {
+
+        Retry {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("At least one attempt, not " + attempts);
+            }
+        }
     }
 
     private final HttpClient client;

@@ -147,7 +147,12 @@ public class MailmanProvider implements EmailListProvider {
         if (!isConfigured()) {
             return new ConnectionCheck(false, "Fill in the Mailman REST API URL, admin user, password and list first.");
         }
-        MailmanConnection connection = MailmanConnection.from(settings);
+        MailmanConnection connection;
+        try {
+            connection = MailmanConnection.from(settings);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new ConnectionCheck(false, "The Mailman settings are not usable: " + e.getMessage());
+        }
         try {
             Answer list = http.sendOnce(connection, Call.get("lists/" + MailmanHttp.segment(connection.listId()),
                     "GET /lists/{list}"));
@@ -160,7 +165,8 @@ public class MailmanProvider implements EmailListProvider {
                             + (members == 1 ? " member)" : " members)"));
                 }
                 case 401, 403 -> new ConnectionCheck(false, "Mailman refused the REST admin user or password ("
-                        + list.status() + "). Use admin_user and admin_pass from the [webservice] section of mailman.cfg.");
+                        + list.status() + "). Use admin_user and admin_pass from the [webservice] section of "
+                        + "mailman.cfg.");
                 case 404 -> new ConnectionCheck(false, notFound(connection));
                 default -> new ConnectionCheck(false, "Mailman answered " + list.status() + ": " + list.reason());
             };
@@ -171,8 +177,6 @@ public class MailmanProvider implements EmailListProvider {
         } catch (IOException e) {
             return new ConnectionCheck(false, "Could not reach Mailman at " + connection.baseUrl() + " ("
                     + MailmanHttp.describe(e) + "). Is Mailman running, and is the REST API URL right?");
-        } catch (IllegalArgumentException e) {
-            return new ConnectionCheck(false, "The Mailman REST API URL is not usable: " + e.getMessage());
         }
     }
 

@@ -78,7 +78,9 @@ final class MailmanRoster {
             }
             return new PullPage(changes, "roster:1:-1:" + (restarts + 1));
         }
-        String next = (long) page * pageSize < size ? "roster:" + (page + 1) + ":" + size + ":" + restarts : "bounced:1";
+        String next = (long) page * pageSize < size
+                ? "roster:" + (page + 1) + ":" + size + ":" + restarts
+                : "bounced:1";
         return new PullPage(changes, next);
     }
 

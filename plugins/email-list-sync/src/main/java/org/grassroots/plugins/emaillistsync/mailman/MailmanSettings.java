@@ -29,7 +29,7 @@ public final class MailmanSettings {
     public static final String USER = "mailman.user";
     /** The REST admin password ({@code [webservice] admin_pass} in {@code mailman.cfg}). */
     public static final String PASSWORD = "mailman.password";
-    /** The list, as its list id ({@code supporters.example.org}) or its posting address ({@code supporters@example.org}). */
+    /** The list: its id ({@code supporters.example.org}) or its posting address ({@code supporters@example.org}). */
     public static final String LIST_ID = "mailman.listId";
 
     /** The Mailman list's segment and schedule fields, under the {@code mailman.} prefix. */
@@ -37,7 +37,8 @@ public final class MailmanSettings {
 
     private static final Pattern BASE_PATH = Pattern.compile(".*/3\\.[01]/?");
     private static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][-_.a-z0-9]*");
-    private static final Pattern MAIL_HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    private static final Pattern MAIL_HOST = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
 
     private MailmanSettings() {
     }
@@ -58,7 +59,7 @@ public final class MailmanSettings {
         return fields;
     }
 
-    /** Problems with the Mailman fields among {@code values}: all connection fields or none, a versioned URL, a list id. */
+    /** Problems with the Mailman fields among {@code values}: all connection fields or none, the URL, the list. */
     public static List<SettingProblem> validate(Map<String, String> values) {
         List<SettingProblem> problems = new ArrayList<>();
         boolean anyConnectionField = connectionKeys().stream().anyMatch(key -> !value(values, key).isEmpty());

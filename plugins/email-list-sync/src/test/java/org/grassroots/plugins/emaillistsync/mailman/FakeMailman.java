@@ -163,8 +163,8 @@ final class FakeMailman implements AutoCloseable {
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            Map<String, String> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
-                    ? decode(body) : Map.of();
+            boolean isForm = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
+            Map<String, String> form = isForm ? decode(body) : Map.of();
             String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
             Duration wait;
             int failWith = 0;
@@ -193,7 +193,8 @@ final class FakeMailman implements AutoCloseable {
             String expected = "Basic " + Base64.getEncoder()
                     .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(authorization)) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"mailman3-rest\",charset=\"utf-8\"");
+                exchange.getResponseHeaders()
+                        .add("WWW-Authenticate", "Basic realm=\"mailman3-rest\",charset=\"utf-8\"");
                 error(exchange, 401, "401 Unauthorized", "REST API authorization failed");
                 return;
             }

@@ -83,7 +83,8 @@ class MailmanProviderTest {
         assertThat(provider.maxBatchSize()).isEqualTo(100);
         assertThat(provider.maxConcurrentCalls()).isEqualTo(4);
 
-        settings.set(MailmanSettings.SEGMENT.statesKey(), "ia, nh").set(MailmanSettings.SEGMENT.scheduleKey(), "0 0 3 * * *");
+        settings.set(MailmanSettings.SEGMENT.statesKey(), "ia, nh")
+                .set(MailmanSettings.SEGMENT.scheduleKey(), "0 0 3 * * *");
         assertThat(provider.segment().states()).containsExactlyInAnyOrder("IA", "NH");
         assertThat(provider.syncCron()).isEqualTo("0 0 3 * * *");
 
@@ -195,8 +196,8 @@ class MailmanProviderTest {
         assertThat(changes).filteredOn(c -> c.status() == RemoteStatus.SUBSCRIBED)
                 .allSatisfy(c -> assertThat(c.at()).isEqualTo(NOW));
         assertThat(changes.getLast()).isEqualTo(new RemoteStatusChange("c@example.com", RemoteStatus.BOUNCED,
-                Instant.parse("2026-11-20T10:15:30.123456Z"), "Mailman disabled delivery after bounces (bounce score 5)",
-                null, null));
+                Instant.parse("2026-11-20T10:15:30.123456Z"),
+                "Mailman disabled delivery after bounces (bounce score 5)", null, null));
         assertThat(mailman.received("GET", "/3.1/lists/" + LIST + "/roster/member"))
                 .extracting(r -> r.query().get("count")).containsOnly("2");
     }
@@ -330,10 +331,12 @@ class MailmanProviderTest {
         assertThat(badPassword.message()).startsWith("Mailman refused the REST admin user or password (401)")
                 .doesNotContain("wrong");
 
-        settings.set(MailmanSettings.PASSWORD, FakeMailman.PASSWORD).set(MailmanSettings.LIST_ID, "members.example.org");
+        settings.set(MailmanSettings.PASSWORD, FakeMailman.PASSWORD)
+                .set(MailmanSettings.LIST_ID, "members.example.org");
         assertThat(provider.testConnection().message()).startsWith("Mailman has no list 'members.example.org' (404)");
 
-        settings.set(MailmanSettings.LIST_ID, LIST).set(MailmanSettings.BASE_URL, mailman.baseUrl().replace("/3.1", "/3.9"));
+        settings.set(MailmanSettings.LIST_ID, LIST)
+                .set(MailmanSettings.BASE_URL, mailman.baseUrl().replace("/3.1", "/3.9"));
         assertThat(provider.testConnection().message()).startsWith("No Mailman REST API at ");
 
         int freePort;

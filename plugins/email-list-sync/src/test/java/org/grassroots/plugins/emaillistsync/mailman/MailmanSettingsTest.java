@@ -46,9 +46,11 @@ class MailmanSettingsTest {
 
     @Test
     void onceOneConnectionFieldIsFilledAllAreAskedFor() {
-        List<SettingProblem> problems = MailmanSettings.validate(Map.of(MailmanSettings.LIST_ID, "supporters.example.org"));
+        List<SettingProblem> problems =
+                MailmanSettings.validate(Map.of(MailmanSettings.LIST_ID, "supporters.example.org"));
 
-        assertThat(keys(problems)).containsExactly(MailmanSettings.BASE_URL, MailmanSettings.USER, MailmanSettings.PASSWORD);
+        assertThat(keys(problems))
+                .containsExactly(MailmanSettings.BASE_URL, MailmanSettings.USER, MailmanSettings.PASSWORD);
         assertThat(problems.getFirst().message())
                 .isEqualTo("Fill in \"Mailman REST API URL\" too, or clear all four Mailman connection fields.");
     }
@@ -73,7 +75,8 @@ class MailmanSettingsTest {
     void theListIsAListIdOrAnAddress() {
         assertThat(MailmanSettings.normaliseListId("supporters.example.org")).contains("supporters.example.org");
         assertThat(MailmanSettings.normaliseListId(" Supporters@Example.org ")).contains("supporters.example.org");
-        assertThat(MailmanSettings.normaliseListId("iowa-team.lists.example.org")).contains("iowa-team.lists.example.org");
+        assertThat(MailmanSettings.normaliseListId("iowa-team.lists.example.org"))
+                .contains("iowa-team.lists.example.org");
         assertThat(MailmanSettings.normaliseListId("supporters")).isEmpty();
         assertThat(MailmanSettings.normaliseListId("a@b@example.org")).isEmpty();
         assertThat(MailmanSettings.normaliseListId("sup porters.example.org")).isEmpty();
