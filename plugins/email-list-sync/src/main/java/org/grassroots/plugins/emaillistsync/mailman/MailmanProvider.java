@@ -217,6 +217,12 @@ public class MailmanProvider implements EmailListProvider {
      *
      * @param sinceEpochSecond ignored: Mailman cannot filter by change time, and pull-back needs the whole roster
      */
+    /** Always: Mailman deletes members who leave, so only the whole roster shows who left. */
+    @Override
+    public boolean pullReportsWholeList() {
+        return true;
+    }
+
     @Override
     public PullPage pull(@Nullable String cursor, long sinceEpochSecond) throws IOException {
         return roster.page(MailmanConnection.from(settings), cursor);

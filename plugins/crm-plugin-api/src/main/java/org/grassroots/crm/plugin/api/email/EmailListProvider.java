@@ -115,6 +115,16 @@ public interface EmailListProvider extends CrmExtension {
     PullPage pull(@Nullable String cursor, long sinceEpochSecond) throws IOException;
 
     /**
+     * Whether {@link #pull} reports every current member of the list (ignoring {@code sinceEpochSecond}), rather than
+     * only the members that changed. When {@code true}, the engine concludes that a member it pushed as subscribed
+     * who is on no page of a pull that ran to its last page has left the list (Mailman deletes members who leave and
+     * keeps no history), and records an unsubscribe from this source. A pull that stopped early proves nothing.
+     */
+    default boolean pullReportsWholeList() {
+        return false;
+    }
+
+    /**
      * Reads a webhook call from the provider into changes; verifies its secret or signature first.
      *
      * @return the changes it reports, possibly none (for event types the CRM does not use)
