@@ -58,6 +58,7 @@ final class FakeEmailList implements EmailListProvider {
     private int pageSize = 5;
     private int failingCalls;
     private volatile Consumer<List<ListMember>> beforePush = members -> { };
+    private volatile @Nullable String cron;
 
     FakeEmailList(String id, Segment segment) {
         this.id = id;
@@ -71,6 +72,10 @@ final class FakeEmailList implements EmailListProvider {
         this.bulkSize = bulk;
         this.concurrency = calls;
         return this;
+    }
+
+    void cron(@Nullable String cron) {
+        this.cron = cron;
     }
 
     synchronized void refuse(String email) {
@@ -200,6 +205,11 @@ final class FakeEmailList implements EmailListProvider {
     @Override
     public Segment segment() {
         return segment;
+    }
+
+    @Override
+    public @Nullable String syncCron() {
+        return cron;
     }
 
     @Override
