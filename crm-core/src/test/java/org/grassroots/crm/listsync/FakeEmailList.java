@@ -32,12 +32,12 @@ import org.jspecify.annotations.Nullable;
  * changes (unsubscribes, bounces, complaints, re-subscribes) kept as events for pull-back and webhooks, and knobs for
  * refusing members, failing calls and acting between calls. Thread-safe: the engine calls it from several threads.
  */
-final class FakeEmailList implements EmailListProvider {
+public final class FakeEmailList implements EmailListProvider {
 
-    static final String SECRET = "s3cret";
+    public static final String SECRET = "s3cret";
 
     /** A member as the service holds it. */
-    record Member(String email, RemoteStatus status, @Nullable String firstName, @Nullable String lastName,
+    public record Member(String email, RemoteStatus status, @Nullable String firstName, @Nullable String lastName,
             @Nullable String zip, @Nullable String state, Set<String> tags, String remoteId, Instant changedAt,
             @Nullable String reason) {
     }
@@ -124,7 +124,7 @@ final class FakeEmailList implements EmailListProvider {
         bulkCalls.set(0);
     }
 
-    synchronized @Nullable Member member(String email) {
+    public synchronized @Nullable Member member(String email) {
         return members.get(email);
     }
 
@@ -142,7 +142,7 @@ final class FakeEmailList implements EmailListProvider {
     // provider-side changes
 
     /** The person unsubscribes (or bounces, complains, re-subscribes) at the service; returns the event. */
-    synchronized RemoteStatusChange remoteChange(String email, RemoteStatus status, @Nullable String reason) {
+    public synchronized RemoteStatusChange remoteChange(String email, RemoteStatus status, @Nullable String reason) {
         Member member = members.get(email);
         Instant now = Instant.now();
         if (member != null) {
@@ -172,7 +172,7 @@ final class FakeEmailList implements EmailListProvider {
     }
 
     /** A webhook call carrying these events, as the service would send it. */
-    static WebhookRequest webhook(String secret, List<RemoteStatusChange> changes) {
+    public static WebhookRequest webhook(String secret, List<RemoteStatusChange> changes) {
         StringBuilder body = new StringBuilder();
         changes.forEach(c -> body.append(c.email()).append(',').append(c.status()).append(',')
                 .append(c.eventId()).append(',').append(c.reason() == null ? "" : c.reason()).append(',')

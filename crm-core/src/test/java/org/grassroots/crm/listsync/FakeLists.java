@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Primary;
  * The lists the engine sees in these tests: fake providers registered by each test, called directly (the plugin
  * host's barrier is tested with real plugins in the pluginhost tests).
  */
-final class FakeLists implements EmailListProviders {
+public final class FakeLists implements EmailListProviders {
 
-    static final String PLUGIN = "fake-lists";
+    public static final String PLUGIN = "fake-lists";
 
     private final Map<String, FakeEmailList> fakes = new ConcurrentHashMap<>();
 
-    FakeEmailList add(FakeEmailList fake) {
+    public FakeEmailList add(FakeEmailList fake) {
         fakes.put(ListProvider.key(PLUGIN, fake.id()), fake);
         return fake;
     }
@@ -32,7 +32,7 @@ final class FakeLists implements EmailListProviders {
         fakes.remove(ListProvider.key(PLUGIN, fake.id()));
     }
 
-    static String key(FakeEmailList fake) {
+    public static String key(FakeEmailList fake) {
         return ListProvider.key(PLUGIN, fake.id());
     }
 
@@ -100,7 +100,7 @@ final class FakeLists implements EmailListProviders {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
 
         @Bean
         @Primary

@@ -28,14 +28,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * as an admin only while they run), the engine run with nobody signed in as a job is, and the database read back.
  * Every test uses a tag of its own as its list's segment, since the database is shared.
  */
-class SyncWorld {
+public class SyncWorld {
 
     final PersonService people;
     final PersonEmailService emails;
     final PersonPrivacyService privacy;
     final ListSyncEngine engine;
     final FakeLists lists;
-    final JdbcClient jdbc;
+    public final JdbcClient jdbc;
     final ListSyncService service;
 
     SyncWorld(PersonService people, PersonEmailService emails, PersonPrivacyService privacy, ListSyncEngine engine,
@@ -49,12 +49,12 @@ class SyncWorld {
         this.jdbc = jdbc;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
     /** A new fake list whose segment is everyone tagged {@code tag}. */
-    FakeEmailList list(String tag) {
+    public FakeEmailList list(String tag) {
         return lists.add(new FakeEmailList(unique("list-"), new Segment(java.util.Set.of(tag), java.util.Set.of(),
                 null, java.util.Set.of())));
     }
@@ -63,7 +63,7 @@ class SyncWorld {
         return lists.find(FakeLists.key(fake)).orElseThrow();
     }
 
-    PersonDetails person(String tag) {
+    public PersonDetails person(String tag) {
         String name = unique("p");
         return asAdmin(() -> people.create(new NewPerson("Ada", name, List.of(name + "@example.org"), List.of(),
                 new PostalAddress("1 Main St", "Austin", UsState.TX, "78701"), "test", List.of(tag))));
@@ -80,7 +80,7 @@ class SyncWorld {
         asAdmin(() -> emails.removeEmail(personId, email));
     }
 
-    String email(long personId) {
+    public String email(long personId) {
         return jdbc.sql("SELECT email FROM person_email WHERE person_id = ? AND is_primary").param(personId)
                 .query(String.class).single();
     }
@@ -120,7 +120,7 @@ class SyncWorld {
         });
     }
 
-    String status(String email) {
+    public String status(String email) {
         return jdbc.sql("SELECT status FROM person_email WHERE email = ?").param(email).query(String.class).single();
     }
 
@@ -137,7 +137,7 @@ class SyncWorld {
         return engine.sync(provider(fake), ListSyncEngine.Mode.FULL, null, job);
     }
 
-    long sync(FakeEmailList fake) throws Exception {
+    public long sync(FakeEmailList fake) throws Exception {
         return sync(fake, new TestJob());
     }
 
