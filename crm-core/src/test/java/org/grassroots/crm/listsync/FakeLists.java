@@ -21,18 +21,18 @@ public final class FakeLists implements EmailListProviders {
 
     public static final String PLUGIN = "fake-lists";
 
-    private final Map<String, FakeEmailList> fakes = new ConcurrentHashMap<>();
+    private final Map<String, EmailListProvider> fakes = new ConcurrentHashMap<>();
 
-    public FakeEmailList add(FakeEmailList fake) {
+    public <P extends EmailListProvider> P add(P fake) {
         fakes.put(ListProvider.key(PLUGIN, fake.id()), fake);
         return fake;
     }
 
-    void remove(FakeEmailList fake) {
+    public void remove(EmailListProvider fake) {
         fakes.remove(ListProvider.key(PLUGIN, fake.id()));
     }
 
-    public static String key(FakeEmailList fake) {
+    public static String key(EmailListProvider fake) {
         return ListProvider.key(PLUGIN, fake.id());
     }
 
@@ -44,7 +44,7 @@ public final class FakeLists implements EmailListProviders {
         return started;
     }
 
-    private record Direct(FakeEmailList fake) implements ListProvider {
+    private record Direct(EmailListProvider fake) implements ListProvider {
 
         @Override
         public String key() {

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.grassroots.crm.geo.UsState;
+import org.grassroots.crm.people.MergeRequest;
 import org.grassroots.crm.people.PersonDetails;
+import org.grassroots.crm.people.PersonMergeService;
 import org.grassroots.crm.people.SubscriptionStatus;
 import org.grassroots.crm.plugin.api.email.ListMember;
 import org.grassroots.crm.plugin.api.email.RemoteStatus;
@@ -34,6 +36,9 @@ class ListSyncEngineTest {
 
     @Autowired
     ListSyncWebhooks webhooks;
+
+    @Autowired
+    PersonMergeService merges;
 
     @Test
     void thePlanSortsMembersIntoAddUpdateUnsubscribeAndRemove() throws Exception {
@@ -323,6 +328,53 @@ class ListSyncEngineTest {
         assertThat(list.pushed()).extracting(ListMember::email).containsExactly(renamed);
         assertThat(list.members()).containsOnlyKeys(renamed);
         assertThat(world.plan(list)).isEqualTo(new SyncPlan(0, 0, 0, 0));
+    }
+
+    @Test
+    void aSignUpAtTheProviderIsKeptUntilTheCrmProtectsOrErasesTheAddress() throws Exception {
+        String tag = SyncWorld.unique("seg");
+        FakeEmailList list = world.list(tag);
+        PersonDetails outside = world.person(SyncWorld.unique("other"));
+        PersonDetails erasedLater = world.person(SyncWorld.unique("other"));
+        String outsideEmail = world.email(outside.id());
+        String erasedEmail = world.email(erasedLater.id());
+        list.remoteChange(outsideEmail, RemoteStatus.SUBSCRIBED, null);
+        list.remoteChange(erasedEmail, RemoteStatus.UNSUBSCRIBED, "never mind");
+
+        world.sync(list);
+        assertThat(list.member(outsideEmail).status()).as("outside the segment, but not undone")
+                .isEqualTo(RemoteStatus.SUBSCRIBED);
+        assertThat(world.status(erasedEmail)).isEqualTo("UNSUBSCRIBED");
+
+        world.setStatus(outside.id(), SubscriptionStatus.SPAM_COMPLAINT);
+        world.erase(erasedLater.id());
+        await().atMost(Duration.ofSeconds(20)).until(() -> list.member(erasedEmail) == null);
+        world.sync(list);
+
+        assertThat(list.member(outsideEmail).status()).isEqualTo(RemoteStatus.UNSUBSCRIBED);
+        assertThat(world.plan(list)).isEqualTo(new SyncPlan(0, 0, 0, 0));
+    }
+
+    @Test
+    void aMergeMovesTheDuplicatesMembershipToTheSurvivor() throws Exception {
+        String tag = SyncWorld.unique("seg");
+        FakeEmailList list = world.list(tag);
+        PersonDetails survivor = world.person(tag);
+        PersonDetails duplicate = world.person(tag);
+        world.sync(list);
+        String duplicateEmail = world.email(duplicate.id());
+
+        SyncWorld.asAdmin(() -> {
+            merges.merge(MergeRequest.keepSurvivorValues(survivor.id(), duplicate.id()));
+            return null;
+        });
+
+        // the survivor keeps the duplicate's address (not primary): unsubscribed from the list, not removed
+        assertThat(world.plan(list)).isEqualTo(new SyncPlan(0, 0, 1, 0));
+        world.sync(list);
+        assertThat(list.member(duplicateEmail).status()).isEqualTo(RemoteStatus.UNSUBSCRIBED);
+        assertThat(world.jdbc.sql("SELECT DISTINCT person_id FROM list_sync_member WHERE list_key = ?")
+                .param(FakeLists.key(list)).query(Long.class).list()).containsExactly(survivor.id());
     }
 
     @Test

@@ -33,8 +33,8 @@ public class SyncWorld {
     final PersonService people;
     final PersonEmailService emails;
     final PersonPrivacyService privacy;
-    final ListSyncEngine engine;
-    final FakeLists lists;
+    public final ListSyncEngine engine;
+    public final FakeLists lists;
     public final JdbcClient jdbc;
     final ListSyncService service;
 
@@ -59,7 +59,7 @@ public class SyncWorld {
                 null, java.util.Set.of())));
     }
 
-    ListProvider provider(FakeEmailList fake) {
+    public ListProvider provider(org.grassroots.crm.plugin.api.email.EmailListProvider fake) {
         return lists.find(FakeLists.key(fake)).orElseThrow();
     }
 

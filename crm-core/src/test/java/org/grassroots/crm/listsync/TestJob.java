@@ -8,7 +8,7 @@ import java.util.Map;
 import org.grassroots.crm.plugin.api.jobs.JobContext;
 
 /** A job context for running the engine directly: counters and log kept, cancel on demand. */
-final class TestJob implements JobContext {
+public final class TestJob implements JobContext {
 
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
@@ -19,7 +19,7 @@ final class TestJob implements JobContext {
         this.parameters = Map.copyOf(parameters);
     }
 
-    TestJob() {
+    public TestJob() {
         this(Map.of());
     }
 
@@ -27,7 +27,7 @@ final class TestJob implements JobContext {
         cancelled = true;
     }
 
-    synchronized long count(String counter) {
+    public synchronized long count(String counter) {
         return counts.getOrDefault(counter, 0L);
     }
 

@@ -38,6 +38,7 @@ public class ListSyncEngine {
     }
 
     private static final int ATTEMPTS = 3;
+    private static final Duration WEBHOOK_EVENTS_KEPT = Duration.ofDays(30);
 
     private final ListSyncSql sql;
     private final RemoteChanges remote;
@@ -108,6 +109,7 @@ public class ListSyncEngine {
                     sql.finishRun(runId, SyncRunStatus.DONE, null, clock.instant());
                     if (mode == Mode.FULL) {
                         sql.succeeded(list.key(), clock.instant());
+                        sql.pruneWebhookEvents(list.key(), clock.instant().minus(WEBHOOK_EVENTS_KEPT));
                     }
                 });
                 return runId;
@@ -183,6 +185,10 @@ public class ListSyncEngine {
             sender.finish();
             if (sender.failure() != null) {
                 throw sender.failure();
+            }
+            if (bulk) {
+                // the table just grew by the whole list: give the next plan accurate statistics at once
+                sql.analyze();
             }
             if (sender.cancelled() || job.isCancelled()) {
                 throw new JobCancelledException();

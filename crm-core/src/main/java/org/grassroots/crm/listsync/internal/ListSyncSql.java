@@ -38,6 +38,8 @@ public class ListSyncSql {
 
     /** The fingerprint of a member the sync must resend (seen subscribed at the provider while protected here). */
     static final String STALE = "stale";
+    /** The fingerprint of a member the list has without the CRM having sent it (signed up at the provider). */
+    static final String REMOTE = "remote";
     /** The fingerprint of a member flipped to unsubscribed just before its batch was sent. */
     static final String UNSUBSCRIBED_MID_SYNC = "unsubscribed-mid-sync";
     static final int FETCH_SIZE = 1_000;
@@ -75,13 +77,14 @@ public class ListSyncSql {
                        m.remote_id
                 FROM eligible e FULL JOIN member m ON m.email_sha256 = e.email_sha256
                 LEFT JOIN LATERAL (
-                    SELECT pe.email, p.first_name, p.last_name, p.zip, p.state
+                    SELECT pe.email, pe.status, p.first_name, p.last_name, p.zip, p.state
                     FROM person_email pe JOIN person p ON p.id = pe.person_id
                     WHERE e.email_sha256 IS NULL AND pe.person_id = m.person_id AND %3$s = m.email_sha256
                     LIMIT 1) a ON TRUE
                 WHERE m.email_sha256 IS NULL
                    OR (e.email_sha256 IS NOT NULL AND m.fingerprint <> e.fingerprint)
-                   OR (e.email_sha256 IS NULL AND (m.subscribed OR a.email IS NULL))
+                   OR (e.email_sha256 IS NULL AND (a.email IS NULL OR m.subscribed
+                       AND (m.fingerprint <> :ls_remote OR a.status NOT IN ('SUBSCRIBED', 'NOT_SUBSCRIBED'))))
             )
             """;
 
@@ -142,7 +145,7 @@ public class ListSyncSql {
                 : "SELECT NULL::bigint AS id, NULL::text AS email, NULL::text AS first_name, NULL::text AS last_name,"
                         + " NULL::text AS zip, NULL::char(2) AS state, NULL::text[] AS tags WHERE FALSE";
         StatementSpec statement = jdbc.sql(PLAN.formatted(SHA.formatted("s.email"), selection,
-                SHA.formatted("pe.email")) + select).param("ls_list", listKey);
+                SHA.formatted("pe.email")) + select).param("ls_list", listKey).param("ls_remote", REMOTE);
         if (eligible != null) {
             eligible.parameters().forEach(statement::param);
         }
@@ -201,6 +204,11 @@ public class ListSyncSql {
             boolean subscribed) {
     }
 
+    /** Refreshes the planner's statistics of the member table, after a first sync filled it. */
+    public void analyze() {
+        jdbc.sql("ANALYZE list_sync_member").update();
+    }
+
     /** Forgets members the provider removed. */
     public void deleteMembers(String listKey, Collection<String> hashes) {
         if (!hashes.isEmpty()) {
@@ -226,8 +234,11 @@ public class ListSyncSql {
     }
 
     /**
-     * Makes the next sync send these addresses again: each becomes a member sent as subscribed with a fingerprint
-     * that matches nothing, so it is unsubscribed (or updated) at the provider. Addresses no supporter has are left.
+     * Makes the next sync settle these addresses, seen subscribed at the provider: each becomes a member sent as
+     * subscribed with a fingerprint that matches nothing, so the plan updates it (still eligible) or unsubscribes it.
+     * An address the CRM no longer holds (erased) becomes a member without a supporter, which the plan removes.
+     *
+     * @return how many members were marked
      */
     public int markStale(String listKey, Collection<String> emails) {
         if (emails.isEmpty()) {
@@ -235,12 +246,37 @@ public class ListSyncSql {
         }
         return jdbc.sql("""
                 INSERT INTO list_sync_member (list_key, email_sha256, person_id, fingerprint, subscribed)
-                SELECT :list, %s, pe.person_id, :stale, TRUE FROM person_email pe
-                WHERE pe.email = ANY(CAST(:emails AS text[]))
+                SELECT :list, %s, pe.person_id, :stale, TRUE
+                FROM unnest(CAST(:emails AS text[])) AS v (email) LEFT JOIN person_email pe ON pe.email = v.email
                 ON CONFLICT (list_key, email_sha256) DO UPDATE SET
-                    person_id = EXCLUDED.person_id, fingerprint = EXCLUDED.fingerprint, subscribed = TRUE
-                """.formatted(SHA.formatted("pe.email")))
-                .param("list", listKey).param("stale", STALE).param("emails", emails.toArray(String[]::new))
+                    person_id = coalesce(EXCLUDED.person_id, list_sync_member.person_id),
+                    fingerprint = EXCLUDED.fingerprint, subscribed = TRUE
+                """.formatted(SHA.formatted("v.email")))
+                .param("list", listKey).param("stale", STALE)
+                .param("emails", emails.stream().distinct().toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Records members the list has that the CRM did not send (signed up or changed at the provider), for addresses
+     * the CRM has or had: subscribed as the provider says, fingerprint {@link #REMOTE}. The plan unsubscribes such a
+     * member only once the CRM protects the address (a sign-up outside the list's segment is not undone), updates it
+     * when it is eligible, and removes it when the address is erased. Existing member rows are left as they are.
+     */
+    public void recordSeen(String listKey, Map<String, Boolean> subscribedByEmail) {
+        if (subscribedByEmail.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO list_sync_member (list_key, email_sha256, person_id, fingerprint, subscribed)
+                SELECT :list, %s, pe.person_id, :remote, v.subscribed
+                FROM unnest(CAST(:emails AS text[]), CAST(:subscribed AS boolean[])) AS v (email, subscribed)
+                LEFT JOIN person_email pe ON pe.email = v.email
+                ON CONFLICT (list_key, email_sha256) DO NOTHING
+                """.formatted(SHA.formatted("v.email")))
+                .param("list", listKey).param("remote", REMOTE)
+                .param("emails", subscribedByEmail.keySet().toArray(String[]::new))
+                .param("subscribed", subscribedByEmail.values().stream().map(String::valueOf).toArray(String[]::new))
                 .update();
     }
 
@@ -385,6 +421,12 @@ public class ListSyncSql {
                 ON CONFLICT DO NOTHING RETURNING event_id""")
                 .param("list", listKey).param("now", Timestamp.from(now))
                 .param("ids", eventIds.stream().distinct().toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** Forgets webhook event ids received before then (providers retry for hours, not weeks). */
+    public void pruneWebhookEvents(String listKey, Instant before) {
+        jdbc.sql("DELETE FROM list_sync_webhook_event WHERE list_key = :list AND received_at < :before")
+                .param("list", listKey).param("before", Timestamp.from(before)).update();
     }
 
     // supporters' data

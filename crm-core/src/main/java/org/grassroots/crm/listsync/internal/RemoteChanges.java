@@ -1,6 +1,7 @@
 package org.grassroots.crm.listsync.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.grassroots.crm.people.SubscriptionStatus;
 import org.grassroots.crm.people.SystemSubscriptions;
 import org.grassroots.crm.plugin.api.email.RemoteStatus;
 import org.grassroots.crm.plugin.api.email.RemoteStatusChange;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies what a provider reports (pulled back or by webhook) to the CRM, through the people feature's ledger with
  * its rules: an unsubscribe, bounce or complaint is recorded with the provider as its source; a remote subscribe may
  * opt in an address that never opted in, but never re-subscribes a protected one, which is instead marked for the
- * next push to unsubscribe it at the provider; an address change gives the supporter the new address. An unsubscribe
+ * next push to unsubscribe it at the provider (or, for an erased address, to remove it there); an address change gives the supporter the new address. An unsubscribe
  * of a member the sync itself unsubscribed is the echo of that push, not a decision of the supporter, and is skipped.
  */
 @Component
@@ -59,83 +61,97 @@ class RemoteChanges {
         Set<String> hashes = new LinkedHashSet<>();
         changes.forEach(change -> hashes.add(ListSyncSql.sha256(change.email())));
         Map<String, Boolean> members = sql.memberSubscribed(listKey, hashes);
-        int applied = 0;
-        int marked = 0;
-        int skipped = 0;
-        List<ReportedStatus> pending = new ArrayList<>();
-        List<Subscribe> pendingSubscribes = new ArrayList<>();
+        Counts counts = new Counts();
+        List<Pending> pending = new ArrayList<>();
         for (RemoteStatusChange change : changes) {
             if (change.status() == RemoteStatus.EMAIL_CHANGED) {
-                int[] counts = flush(listKey, pending, pendingSubscribes);
-                applied += counts[0];
-                marked += counts[1];
-                if (change.newEmail() == null) {
-                    skipped++;
-                    continue;
-                }
-                ReportOutcome outcome = subscriptions.changeAddress(change.email(), change.newEmail(),
-                        "address changed at " + providerName, source, change.at());
-                if (outcome == ReportOutcome.APPLIED) {
-                    sql.rekey(listKey, change.email(), change.newEmail());
-                    log.accept("A supporter changed their address at " + providerName
-                            + "; the new address was added as their primary address");
-                    applied++;
-                } else {
-                    skipped++;
-                }
+                flush(listKey, pending, counts);
+                changeAddress(listKey, providerName, source, change, log, counts);
                 continue;
             }
-            String hash = ListSyncSql.sha256(change.email());
-            if (change.status() == RemoteStatus.UNSUBSCRIBED && Boolean.FALSE.equals(members.get(hash))) {
-                skipped++;
+            String email = change.email().strip().toLowerCase(Locale.ROOT);
+            String hash = ListSyncSql.sha256(email);
+            Boolean memberBefore = members.get(hash);
+            if (change.status() == RemoteStatus.UNSUBSCRIBED && Boolean.FALSE.equals(memberBefore)) {
+                counts.skipped++;
                 continue;
             }
-            pending.add(new ReportedStatus(change.email(), status(change.status()), cause(change, providerName),
-                    source, change.at()));
-            if (change.status() == RemoteStatus.SUBSCRIBED) {
-                // subscribed there now: a later unsubscribe is the person's, not an echo of the sync's
-                boolean syncHadUnsubscribed = Boolean.FALSE.equals(members.put(hash, true));
-                pendingSubscribes.add(new Subscribe(change.email(), syncHadUnsubscribed));
-            } else {
-                pendingSubscribes.add(null);
-            }
+            boolean subscribe = change.status() == RemoteStatus.SUBSCRIBED;
+            // what the list holds now: a later unsubscribe of a member seen subscribed is the person's, not an echo
+            members.put(hash, subscribe);
+            pending.add(new Pending(new ReportedStatus(email, status(change.status()), cause(change, providerName),
+                    source, change.at()), subscribe, memberBefore));
         }
-        int[] counts = flush(listKey, pending, pendingSubscribes);
-        applied += counts[0];
-        marked += counts[1];
-        return new Applied(applied, marked, skipped);
+        flush(listKey, pending, counts);
+        return new Applied(counts.applied, counts.marked, counts.skipped);
     }
 
-    /** A remote subscribe waiting to be applied. */
-    private record Subscribe(String email, boolean syncHadUnsubscribed) {
+    private void changeAddress(String listKey, String providerName, String source, RemoteStatusChange change,
+            Consumer<String> log, Counts counts) {
+        if (change.newEmail() == null) {
+            counts.skipped++;
+            return;
+        }
+        ReportOutcome outcome = subscriptions.changeAddress(change.email(), change.newEmail(),
+                "address changed at " + providerName, source, change.at());
+        if (outcome == ReportOutcome.APPLIED) {
+            sql.rekey(listKey, change.email(), change.newEmail());
+            log.accept("A supporter changed their address at " + providerName
+                    + "; the new address was added as their primary address");
+            counts.applied++;
+        } else {
+            counts.skipped++;
+        }
     }
 
     /**
-     * Applies the pending status changes; a subscribe the ledger refused (protected address), or of a member the
-     * sync had unsubscribed, marks the member to be sent again, so the next push settles it. Returns {applied,
-     * marked}.
+     * A reported change waiting to be applied.
+     *
+     * @param memberBefore whether the list's member row said subscribed before this page, or null without a row
      */
-    private int[] flush(String listKey, List<ReportedStatus> pending, List<Subscribe> subscribes) {
+    private record Pending(ReportedStatus report, boolean subscribe, @Nullable Boolean memberBefore) {
+    }
+
+    private static final class Counts {
+        int applied;
+        int marked;
+        int skipped;
+    }
+
+    /**
+     * Applies the pending status changes, then records what the list holds: a subscribe the ledger refused
+     * (protected or erased address), or of a member the sync had unsubscribed, marks the member to be sent again so
+     * the next push settles it; an address of the CRM's the list has without a member row (signed up or changed at
+     * the provider) gets one, so a later protection or erasure reaches the provider.
+     */
+    private void flush(String listKey, List<Pending> pending, Counts counts) {
         if (pending.isEmpty()) {
-            return new int[] {0, 0};
+            return;
         }
-        List<ReportOutcome> outcomes = subscriptions.apply(pending);
-        int applied = 0;
+        List<ReportOutcome> outcomes = subscriptions.apply(pending.stream().map(Pending::report).toList());
         List<String> resend = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
-            Subscribe subscribe = subscribes.get(i);
-            if (outcomes.get(i) == ReportOutcome.APPLIED) {
-                applied++;
+            Pending change = pending.get(i);
+            ReportOutcome outcome = outcomes.get(i);
+            if (outcome == ReportOutcome.APPLIED) {
+                counts.applied++;
             }
-            if (subscribe != null && (outcomes.get(i) == ReportOutcome.REFUSED_PROTECTED
-                    || subscribe.syncHadUnsubscribed())) {
-                resend.add(subscribe.email().strip().toLowerCase(Locale.ROOT));
+            String email = change.report().email();
+            if (outcome == ReportOutcome.UNKNOWN_ADDRESS) {
+                continue;
+            }
+            if (change.subscribe() && (outcome == ReportOutcome.REFUSED_PROTECTED
+                    || Boolean.FALSE.equals(change.memberBefore()))) {
+                resend.add(email);
+                seen.remove(email);
+            } else if (change.memberBefore() == null && !resend.contains(email)) {
+                seen.put(email, change.subscribe());
             }
         }
-        int marked = sql.markStale(listKey, resend);
+        counts.marked += sql.markStale(listKey, resend);
+        sql.recordSeen(listKey, seen);
         pending.clear();
-        subscribes.clear();
-        return new int[] {applied, marked};
     }
 
     private static SubscriptionStatus status(RemoteStatus status) {
