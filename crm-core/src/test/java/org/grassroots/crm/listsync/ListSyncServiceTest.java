@@ -16,6 +16,7 @@ import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.jobs.JobSummary;
 import org.grassroots.crm.pluginhost.PluginRunChanged;
+import org.grassroots.crm.pluginhost.PluginSettingsChanged;
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class ListSyncServiceTest {
     }
 
     @Test
-    void aListWithACronIsScheduledWhenItsPluginStartsAndUnscheduledWhenItStops() {
+    void aListWithACronIsScheduledWhileItsPluginRunsAndFollowsItsSettings() {
         FakeEmailList list = world.list(SyncWorld.unique("seg"));
         list.cron("0 15 3 * * *");
         String scheduleId = "list-sync:" + FakeLists.key(list);
@@ -118,6 +119,17 @@ class ListSyncServiceTest {
                     assertThat(s.jobParameters()).containsEntry("listKey", FakeLists.key(list));
                 });
 
+        list.cron("0 0 4 * * *");
+        events.publishEvent(new PluginSettingsChanged(FakeLists.PLUGIN));
+        assertThat(schedules.list()).filteredOn(s -> s.scheduleId().equals(scheduleId)).singleElement()
+                .satisfies(s -> assertThat(s.cron()).isEqualTo("0 0 4 * * *"));
+        list.cron(null);
+        events.publishEvent(new PluginSettingsChanged(FakeLists.PLUGIN));
+        assertThat(schedules.list()).extracting(JobScheduleInfo::scheduleId).doesNotContain(scheduleId);
+
+        list.cron("0 15 3 * * *");
+        events.publishEvent(new PluginSettingsChanged(FakeLists.PLUGIN));
+        assertThat(schedules.list()).extracting(JobScheduleInfo::scheduleId).contains(scheduleId);
         events.publishEvent(new PluginRunChanged(FakeLists.PLUGIN, false, false));
         assertThat(schedules.list()).extracting(JobScheduleInfo::scheduleId).doesNotContain(scheduleId);
         world.lists.remove(list);
