@@ -24,12 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The webhook URL over real HTTP, without a login or a CSRF token, into the list sync with a fake provider.
+ * The webhook URL over real HTTP, without a login or a CSRF token, into the list sync with a fake provider. An
+ * integration test (failsafe, like the browser tests): run among the surefire tests, the browserless view tests that
+ * came after its running server in the same JVM lost their signed-in user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FakeLists.Config.class)
 @ExtendWith(OutputCaptureExtension.class)
-class ListWebhookControllerTest {
+class ListWebhookIT {
 
     @LocalServerPort
     int port;
