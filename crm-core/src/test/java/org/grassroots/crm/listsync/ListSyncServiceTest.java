@@ -136,7 +136,8 @@ class ListSyncServiceTest {
     }
 
     private JobSummary ended(long jobId) {
-        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !jobs.find(jobId).orElseThrow().state().isActive());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30))
+                .until(() -> !jobs.find(jobId).orElseThrow().state().isActive());
         return jobs.find(jobId).orElseThrow();
     }
 }

@@ -130,7 +130,8 @@ public class ListSyncEngine {
         String source = list.call("sourceLabel", EmailListProvider::sourceLabel);
         String cursor = null;
         long pulled = 0;
-        job.log("Pulling back changes from " + providerName + (since == 0 ? "" : " since " + Instant.ofEpochSecond(since)));
+        job.log("Pulling back changes from " + providerName
+                + (since == 0 ? "" : " since " + Instant.ofEpochSecond(since)));
         do {
             job.checkCancelled();
             String from = cursor;

@@ -72,8 +72,8 @@ public class ListSyncSql {
                        coalesce(e.zip, a.zip) AS zip,
                        coalesce(e.state, a.state) AS state,
                        coalesce(e.tags, '{}') AS tags,
-                       coalesce(e.fingerprint,
-                                md5(ROW(a.email, a.first_name, a.last_name, a.zip, a.state, FALSE)::text)) AS fingerprint,
+                       coalesce(e.fingerprint, md5(ROW(a.email, a.first_name, a.last_name, a.zip, a.state,
+                                                       FALSE)::text)) AS fingerprint,
                        m.remote_id
                 FROM eligible e FULL JOIN member m ON m.email_sha256 = e.email_sha256
                 LEFT JOIN LATERAL (
@@ -340,7 +340,8 @@ public class ListSyncSql {
         jdbc.sql("""
                 INSERT INTO list_sync_failure (run_id, person_id, reason)
                 SELECT :run, v.person, v.reason
-                FROM unnest(CAST(:people AS bigint[]), CAST(:reasons AS text[])) WITH ORDINALITY AS v (person, reason, n)
+                FROM unnest(CAST(:people AS bigint[]), CAST(:reasons AS text[]))
+                     WITH ORDINALITY AS v (person, reason, n)
                 ORDER BY n""")
                 .param("run", runId)
                 .param("people", failures.stream().map(f -> f.personId() == null ? null : f.personId().toString())

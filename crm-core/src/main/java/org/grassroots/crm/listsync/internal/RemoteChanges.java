@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies what a provider reports (pulled back or by webhook) to the CRM, through the people feature's ledger with
  * its rules: an unsubscribe, bounce or complaint is recorded with the provider as its source; a remote subscribe may
  * opt in an address that never opted in, but never re-subscribes a protected one, which is instead marked for the
- * next push to unsubscribe it at the provider (or, for an erased address, to remove it there); an address change gives the supporter the new address. An unsubscribe
- * of a member the sync itself unsubscribed is the echo of that push, not a decision of the supporter, and is skipped.
+ * next push to unsubscribe it at the provider (or, for an erased address, to remove it there); an address change
+ * gives the supporter the new address. An unsubscribe of a member the sync itself unsubscribed is the echo of that
+ * push, not a decision of the supporter, and is skipped.
  */
 @Component
 class RemoteChanges {
