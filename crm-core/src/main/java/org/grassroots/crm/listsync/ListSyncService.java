@@ -1,5 +1,6 @@
 package org.grassroots.crm.listsync;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.grassroots.crm.listsync.internal.ListProvider;
 import org.grassroots.crm.listsync.internal.ListSyncEngine;
 import org.grassroots.crm.listsync.internal.ListSyncJob;
 import org.grassroots.crm.listsync.internal.ListSyncSql;
+import org.grassroots.crm.plugin.api.PluginUnavailableException;
 import org.grassroots.crm.plugin.api.email.ConnectionCheck;
 import org.grassroots.crm.plugin.api.email.EmailListProvider;
 import org.grassroots.crm.security.Role;
@@ -51,13 +53,24 @@ public class ListSyncService {
         this.audit = audit;
     }
 
-    /** The lists of the started plugins, by key, each with its newest run. */
+    /**
+     * The lists of the started plugins, by key, each with its newest run. A plugin that fails while answering is
+     * left out (the Plugins screen shows it as failed, with the reason).
+     */
     @Transactional(readOnly = true)
     public List<SyncList> lists() {
-        return lists.started().stream().map(list -> new SyncList(list.key(), list.pluginId(), list.extensionId(),
-                list.displayName(), list.call("sourceLabel", EmailListProvider::sourceLabel),
-                list.call("isConfigured", EmailListProvider::isConfigured), list.syncCron(),
-                sql.runs(list.key(), 1).stream().findFirst().orElse(null))).toList();
+        List<SyncList> found = new ArrayList<>();
+        for (ListProvider list : lists.started()) {
+            try {
+                found.add(new SyncList(list.key(), list.pluginId(), list.extensionId(), list.displayName(),
+                        list.call("sourceLabel", EmailListProvider::sourceLabel),
+                        list.call("isConfigured", EmailListProvider::isConfigured), list.syncCron(),
+                        sql.runs(list.key(), 1).stream().findFirst().orElse(null)));
+            } catch (PluginUnavailableException e) {
+                // failed just now; no longer a list
+            }
+        }
+        return found;
     }
 
     /**

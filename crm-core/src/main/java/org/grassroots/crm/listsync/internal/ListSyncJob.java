@@ -3,6 +3,7 @@ package org.grassroots.crm.listsync.internal;
 import java.util.Map;
 
 import org.grassroots.crm.jobs.JobHandler;
+import org.grassroots.crm.plugin.api.email.EmailListProvider;
 import org.grassroots.crm.plugin.api.jobs.JobContext;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,10 @@ public class ListSyncJob implements JobHandler {
         String key = p.get(LIST);
         ListProvider list = lists.find(key).orElseThrow(() -> new IllegalStateException("The list " + key
                 + " is not available: its plugin is not running. Enable the plugin and start the sync again."));
+        if (!list.call("isConfigured", EmailListProvider::isConfigured)) {
+            throw new IllegalStateException(list.displayName() + " (" + key + ") is not configured; fill in its "
+                    + "settings on the Plugins screen.");
+        }
         if (Boolean.parseBoolean(p.get(DRY_RUN))) {
             engine.dryRun(list, job);
             return;
