@@ -53,7 +53,8 @@ public enum AuditAction {
     PETITION_UPDATED("Petition changed"),
     SIGNATURE_ADDED("Petition signature added"),
     SIGNATURES_IMPORTED("Petition signatures imported"),
-    SIGNATURE_IMPORT_ROLLED_BACK("Petition import rolled back");
+    SIGNATURE_IMPORT_ROLLED_BACK("Petition import rolled back"),
+    LIST_SYNC_STARTED("E-mail list sync started");
 
     private final String label;
 

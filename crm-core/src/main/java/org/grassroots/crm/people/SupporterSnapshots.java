@@ -67,6 +67,16 @@ public class SupporterSnapshots {
         return sql.forEach(selection, conditions(selection), changedSince, action);
     }
 
+    /**
+     * The selection as SQL with its parameters, for a set-based statement of another system caller (the list sync's
+     * plan); run it in the caller's own statement.
+     *
+     * @throws org.grassroots.crm.common.InvalidInputException when a choice names a filter nobody offers
+     */
+    public SupporterSelectionSql selectionSql(SupporterSelection selection) {
+        return sql.selectionSql(selection, conditions(selection));
+    }
+
     private List<CriterionSql> conditions(SupporterSelection selection) {
         return criteria.conditions(Set.of(), selection.choices());
     }

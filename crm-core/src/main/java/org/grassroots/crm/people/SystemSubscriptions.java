@@ -101,6 +101,35 @@ public class SystemSubscriptions {
     }
 
     /**
+     * An address changed at an e-mail service: the new address joins the old one's owner as primary, with the old
+     * one's status (so a protected address stays protected under its new name), recorded in the history with the
+     * cause and source; the old address stays on file. Nothing happens when the old address is unknown
+     * ({@link ReportOutcome#UNKNOWN_ADDRESS}), the new one is not an address, already on file or erased
+     * ({@link ReportOutcome#UNCHANGED}).
+     */
+    @Transactional
+    public ReportOutcome changeAddress(String oldEmail, String newEmail, String cause, String source, Instant at) {
+        Optional<String> wanted = EmailAddresses.normalise(newEmail);
+        if (wanted.isEmpty()) {
+            return ReportOutcome.UNCHANGED;
+        }
+        ledger.lockForWriting();
+        String old = normalise(oldEmail);
+        Map<String, LockedAddress> addresses = ledger.lockAddresses(List.of(old, wanted.get()));
+        LockedAddress current = addresses.get(old);
+        if (current == null) {
+            return ReportOutcome.UNKNOWN_ADDRESS;
+        }
+        if (addresses.containsKey(wanted.get()) || !erasedEmails.erasedAmong(List.of(wanted.get())).isEmpty()) {
+            return ReportOutcome.UNCHANGED;
+        }
+        Instant now = clock.instant();
+        ledger.addPrimaryAddress(current, wanted.get(), text(cause, "Address changed"), text(source, "unknown"),
+                at.isAfter(now) ? now : at, now);
+        return ReportOutcome.APPLIED;
+    }
+
+    /**
      * The history after {@code sequence}, oldest first, at most {@code limit} entries. Run it in a short transaction
      * of its own: it waits (about a second at most) until no transaction that adds history is in flight, so no entry
      * can later appear behind the returned ones; when writers stay busy it returns nothing, and the caller asks again.

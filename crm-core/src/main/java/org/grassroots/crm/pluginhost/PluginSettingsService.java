@@ -24,6 +24,7 @@ import org.grassroots.crm.pluginhost.internal.SettingRules;
 import org.grassroots.crm.pluginhost.internal.UnreadableSecretException;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +42,13 @@ public class PluginSettingsService {
     private final PluginSettingsStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PluginSettingsService(PluginSettingsStore store, AuditLog audit, Clock clock) {
+    PluginSettingsService(PluginSettingsStore store, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Each field with its saved value (a secret only as "has a value"), in the descriptor's order. */
@@ -132,6 +135,7 @@ public class PluginSettingsService {
         changed.addAll(removals);
         audit.record(AuditEntry.of(AuditAction.PLUGIN_SETTINGS_CHANGED, TARGET, pluginId,
                 Map.of("changed", List.copyOf(changed))));
+        events.publishEvent(new PluginSettingsChanged(pluginId));
     }
 
     /**

@@ -39,9 +39,13 @@ class FeatureBoundariesTest {
                 }
             });
 
-    /** Services with no role check, for callers that run as the system; only the plugin host's adapters may. */
+    /**
+     * Services with no role check, for callers that run as the system: the plugin host's adapters and the e-mail
+     * list sync's engine (a background job with nobody signed in; its staff-facing service checks roles itself).
+     */
     static final ArchRule SYSTEM_SERVICES_ONLY_FOR_ADAPTERS = noClasses()
-            .that().resideOutsideOfPackages(ROOT + "people..", ROOT + "pluginhost.adapter..")
+            .that().resideOutsideOfPackages(ROOT + "people..", ROOT + "pluginhost.adapter..",
+                    ROOT + "listsync.internal..")
             .should().dependOnClassesThat().belongToAnyOf(org.grassroots.crm.people.SystemSubscriptions.class,
                     org.grassroots.crm.people.SupporterSnapshots.class)
             .because("they skip method security; staff code must use the secured people services");

@@ -2,11 +2,9 @@ package org.grassroots.crm.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.grassroots.crm.demo.DemoDataReport;
 import org.grassroots.crm.demo.DemoDataService;
 import org.grassroots.crm.donations.DonorService;
 import org.grassroots.crm.people.PersonQuery;
@@ -58,7 +56,7 @@ class CoreRecordsBenchmark {
         int supporters = Integer.getInteger("crm.bench.supporters", 1_200_000);
         Timings timings = new Timings("Supporters, " + String.format("%,d", supporters) + " people ("
                 + Runtime.getRuntime().availableProcessors() + " cores)");
-        loadDemoData(supporters, timings);
+        DemoLoad.ensure(demoData, jdbc, supporters, timings);
         signInAsAdmin();
 
         long minId = jdbc.sql("SELECT min(id) FROM person").query(Long.class).single();
@@ -96,20 +94,6 @@ class CoreRecordsBenchmark {
         timings.measure("FEC follow-up list: page 100", "< 500 ms", 5, 50,
                 i -> donors.fecFollowUp(100 * PAGE, PAGE));
         timings.report();
-    }
-
-    private void loadDemoData(int supporters, Timings timings) {
-        long present = jdbc.sql("SELECT count(*) FROM person WHERE demo").query(Long.class).single();
-        if (present >= supporters) {
-            return;
-        }
-        DemoDataReport report = demoData.generate(supporters - (int) present, 42, step -> { });
-        Duration took = report.took();
-        long donations = jdbc.sql("SELECT count(*) FROM donation").query(Long.class).single();
-        long volunteers = jdbc.sql("SELECT count(*) FROM volunteer").query(Long.class).single();
-        long signups = jdbc.sql("SELECT count(*) FROM signup").query(Long.class).single();
-        timings.once(String.format("demo data: %,d supporters, %,d donations, %,d volunteers, %,d sign-ups",
-                report.supporters(), donations, volunteers, signups), "< 180 s", took.toMillis());
     }
 
     private PersonQuery query(String text) {

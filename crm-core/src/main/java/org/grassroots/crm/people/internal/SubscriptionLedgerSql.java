@@ -137,6 +137,30 @@ public class SubscriptionLedgerSql {
                 .update();
     }
 
+    /**
+     * Gives the owner of {@code old} a new address, primary, with the old one's status, and records that in the
+     * history; the old address stays, no longer primary. Call with both addresses locked and the new one free.
+     */
+    public void addPrimaryAddress(LockedAddress old, String newEmail, String cause, String source, Instant at,
+            Instant now) {
+        jdbc.sql("UPDATE person_email SET is_primary = FALSE WHERE person_id = :person AND is_primary")
+                .param("person", old.personId()).update();
+        jdbc.sql("""
+                INSERT INTO person_email (person_id, email, is_primary, status, status_changed_at)
+                VALUES (:person, :email, TRUE, :status, :at)
+                """)
+                .param("person", old.personId()).param("email", newEmail).param("status", old.status().name())
+                .param("at", Timestamp.from(at)).update();
+        jdbc.sql("""
+                INSERT INTO subscription_event (person_id, email, status, cause, source, occurred_at)
+                VALUES (:person, :email, :status, :cause, :source, :at)
+                """)
+                .param("person", old.personId()).param("email", newEmail).param("status", old.status().name())
+                .param("cause", cause).param("source", source).param("at", Timestamp.from(at)).update();
+        jdbc.sql("UPDATE person SET updated_at = :now, version = version + 1 WHERE id = :person")
+                .param("now", Timestamp.from(now)).param("person", old.personId()).update();
+    }
+
     /** Adds one ledger entry per erased address, holding only the SHA-256 of the address. */
     public void recordErasure(long personId, List<String> normalisedEmails) {
         if (normalisedEmails.isEmpty()) {

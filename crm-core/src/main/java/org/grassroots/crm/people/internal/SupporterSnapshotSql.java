@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.grassroots.crm.people.SubscriptionStatus;
 import org.grassroots.crm.people.SupporterSelection;
+import org.grassroots.crm.people.SupporterSelectionSql;
 import org.grassroots.crm.people.SupporterSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,44 +73,56 @@ public class SupporterSnapshotSql {
         return passed[0];
     }
 
+    /**
+     * The selection as one SQL query with its bound parameters, for another feature's set-based statement to use as
+     * a subquery: the columns of a snapshot ({@code id, first_name, last_name, email, status, state, zip, city,
+     * updated_at, tags}), tags sorted by name. Parameter names start with {@code sel_}.
+     */
+    public SupporterSelectionSql selectionSql(SupporterSelection selection, List<CriterionSql> criteria) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String sql = where(COLUMNS, selection, criteria, null, parameters);
+        return new SupporterSelectionSql(sql, parameters);
+    }
+
     private StatementSpec selected(String select, SupporterSelection selection, List<CriterionSql> criteria,
             @Nullable Instant changedSince, String order) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StatementSpec statement = jdbc.sql(where(select, selection, criteria, changedSince, parameters) + order);
+        parameters.forEach(statement::param);
+        return statement;
+    }
+
+    private static String where(String select, SupporterSelection selection, List<CriterionSql> criteria,
+            @Nullable Instant changedSince, Map<String, Object> parameters) {
         StringBuilder sql = new StringBuilder(select).append("""
                  FROM person p JOIN person_email pe ON pe.person_id = p.id AND pe.is_primary
                 WHERE""").append(ACTIVE);
         if (!selection.tags().isEmpty()) {
             sql.append("""
                      AND EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
-                                 WHERE pt.person_id = p.id AND lower(t.name) = ANY(CAST(:tags AS text[])))
+                                 WHERE pt.person_id = p.id AND lower(t.name) = ANY(CAST(:sel_tags AS text[])))
                     """);
-        }
-        if (!selection.states().isEmpty()) {
-            sql.append(" AND p.state = ANY(CAST(:states AS char(2)[]))");
-        }
-        if (!selection.statuses().isEmpty()) {
-            sql.append(" AND pe.status = ANY(CAST(:statuses AS text[]))");
-        }
-        if (changedSince != null) {
-            sql.append(" AND p.updated_at > :since");
-        }
-        criteria.forEach(criterion -> sql.append(" AND (").append(criterion.condition()).append(')'));
-        StatementSpec statement = jdbc.sql(sql.append(order).toString());
-        if (!selection.tags().isEmpty()) {
-            statement.param("tags", selection.tags().stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
+            parameters.put("sel_tags", selection.tags().stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
                     .toArray(String[]::new));
         }
         if (!selection.states().isEmpty()) {
-            statement.param("states", selection.states().stream().map(s -> s.trim().toUpperCase(Locale.ROOT))
+            sql.append(" AND p.state = ANY(CAST(:sel_states AS char(2)[]))");
+            parameters.put("sel_states", selection.states().stream().map(s -> s.trim().toUpperCase(Locale.ROOT))
                     .toArray(String[]::new));
         }
         if (!selection.statuses().isEmpty()) {
-            statement.param("statuses", selection.statuses().stream().map(Enum::name).toArray(String[]::new));
+            sql.append(" AND pe.status = ANY(CAST(:sel_statuses AS text[]))");
+            parameters.put("sel_statuses", selection.statuses().stream().map(Enum::name).toArray(String[]::new));
         }
         if (changedSince != null) {
-            statement.param("since", Timestamp.from(changedSince));
+            sql.append(" AND p.updated_at > :sel_since");
+            parameters.put("sel_since", Timestamp.from(changedSince));
         }
-        criteria.forEach(criterion -> criterion.parameters().forEach(statement::param));
-        return statement;
+        criteria.forEach(criterion -> {
+            sql.append(" AND (").append(criterion.condition()).append(')');
+            parameters.putAll(criterion.parameters());
+        });
+        return sql.toString();
     }
 
     private static SupporterSnapshot snapshot(ResultSet rs, int row) throws SQLException {

@@ -32,6 +32,7 @@ class WebSecurityConfiguration {
     static final String LOCKED_URL = "/login?locked";
     static final String FAILED_URL = "/login?error";
     static final String ENDED_URL = "/login?ended";
+    static final String WEBHOOKS = "/hooks/lists/**";
 
     /** Knows every signed-in session, so an admin's change to an account can end that person's sessions. */
     @Bean
@@ -49,6 +50,10 @@ class WebSecurityConfiguration {
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredUrl(ENDED_URL));
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
+        // e-mail services' webhooks: no login and no CSRF token; the provider checks the secret in the URL or the
+        // call's signature (ListWebhookController)
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(WEBHOOKS).permitAll());
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS));
         // any other address needs a signed-in user rather than being denied outright, so a mistyped or bookmarked
         // address gets the application's own "not found" page instead of a bare 403
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
