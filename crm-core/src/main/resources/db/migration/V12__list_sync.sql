@@ -62,3 +62,11 @@ CREATE TABLE list_sync_webhook_event (
     received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (list_key, event_id)
 );
+
+-- The addresses (by hash) one run's pull saw, for a provider whose pull lists every member (Mailman): a member the
+-- sync pushed as subscribed that no page of a completed pull showed has left the list. Emptied after each pull.
+CREATE UNLOGGED TABLE list_sync_pull_seen (
+    run_id       BIGINT NOT NULL,
+    email_sha256 TEXT   NOT NULL,
+    PRIMARY KEY (run_id, email_sha256)
+);

@@ -59,6 +59,7 @@ public final class FakeEmailList implements EmailListProvider {
     private int failingCalls;
     private volatile Consumer<List<ListMember>> beforePush = members -> { };
     private volatile @Nullable String cron;
+    private volatile boolean wholeList;
 
     FakeEmailList(String id, Segment segment) {
         this.id = id;
@@ -72,6 +73,17 @@ public final class FakeEmailList implements EmailListProvider {
         this.bulkSize = bulk;
         this.concurrency = calls;
         return this;
+    }
+
+    /** Behaves like Mailman: a member who leaves is deleted, and a pull lists every subscribed member. */
+    FakeEmailList listsWholeRoster() {
+        this.wholeList = true;
+        return this;
+    }
+
+    /** The person leaves a roster-style list: their member is deleted, leaving no event behind. */
+    synchronized void leave(String email) {
+        members.remove(email);
     }
 
     void cron(@Nullable String cron) {
@@ -97,7 +109,7 @@ public final class FakeEmailList implements EmailListProvider {
         return List.copyOf(pushCalls);
     }
 
-    synchronized List<ListMember> pushed() {
+    public synchronized List<ListMember> pushed() {
         return pushCalls.stream().flatMap(List::stream).toList();
     }
 
@@ -132,7 +144,7 @@ public final class FakeEmailList implements EmailListProvider {
         return Map.copyOf(members);
     }
 
-    synchronized Set<String> subscribed() {
+    public synchronized Set<String> subscribed() {
         Set<String> subscribed = new HashSet<>();
         members.values().stream().filter(m -> m.status() == RemoteStatus.SUBSCRIBED)
                 .forEach(m -> subscribed.add(m.email()));
@@ -301,12 +313,18 @@ public final class FakeEmailList implements EmailListProvider {
         failIfAsked();
         pullCalls.incrementAndGet();
         List<RemoteStatusChange> since = members.values().stream()
-                .filter(m -> m.changedAt().getEpochSecond() >= sinceEpochSecond)
+                .filter(m -> wholeList ? m.status() == RemoteStatus.SUBSCRIBED
+                        : m.changedAt().getEpochSecond() >= sinceEpochSecond)
                 .map(m -> new RemoteStatusChange(m.email(), m.status(), m.changedAt(), m.reason(), null, null))
                 .toList();
         int from = cursor == null ? 0 : Integer.parseInt(cursor);
         int to = Math.min(since.size(), from + pageSize);
         return new PullPage(since.subList(from, to), to < since.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
+    public boolean pullReportsWholeList() {
+        return wholeList;
     }
 
     @Override

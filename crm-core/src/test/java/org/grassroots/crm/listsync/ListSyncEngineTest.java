@@ -196,6 +196,34 @@ class ListSyncEngineTest {
     }
 
     @Test
+    void aMemberMissingFromAWholeRosterPullLeftTheListAndIsUnsubscribedInTheCrm() throws Exception {
+        String tag = SyncWorld.unique("seg");
+        FakeEmailList list = world.list(tag).listsWholeRoster();
+        List<PersonDetails> people = IntStream.range(0, 12).mapToObj(i -> world.person(tag)).toList();
+        world.sync(list);
+        String left = world.email(people.get(4).id());
+        list.leave(left);
+
+        list.failNextCalls(3);
+        assertThatThrownBy(() -> world.sync(list)).as("a pull that stops early concludes nothing").isNotNull();
+        assertThat(world.status(left)).isEqualTo("SUBSCRIBED");
+
+        list.forgetCalls();
+        long runId = world.sync(list);
+
+        assertThat(world.status(left)).isEqualTo("UNSUBSCRIBED");
+        assertThat(world.lastHistory(left)).containsEntry("cause",
+                "unsubscribed at Fake list " + list.id() + ": no longer on the Fake list " + list.id() + " list")
+                .containsEntry("source", "fake:list " + list.id());
+        assertThat(world.run(runId).pulledBack()).isEqualTo(1);
+        assertThat(people.stream().filter(p -> p != people.get(4)).map(p -> world.status(world.email(p.id()))))
+                .containsOnly("SUBSCRIBED");
+        assertThat(list.pushed()).noneMatch(ListMember::subscribed);
+        assertThat(world.jdbc.sql("SELECT count(*) FROM list_sync_pull_seen").query(Long.class).single())
+                .as("what the pulls saw is forgotten").isZero();
+    }
+
+    @Test
     void aRemoteSubscribeOptsInAnAddressThatNeverOptedIn() throws Exception {
         String tag = SyncWorld.unique("seg");
         FakeEmailList list = world.list(tag);

@@ -3,6 +3,7 @@ package org.grassroots.crm.listsync.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import org.grassroots.crm.listsync.internal.ListSyncSql.Done;
 import org.grassroots.crm.people.SupporterSelectionSql;
 import org.grassroots.crm.plugin.api.email.EmailListProvider;
 import org.grassroots.crm.plugin.api.email.PullPage;
+import org.grassroots.crm.plugin.api.email.RemoteStatusChange;
 import org.grassroots.crm.plugin.api.jobs.JobCancelledException;
 import org.grassroots.crm.plugin.api.jobs.JobContext;
 import org.grassroots.crm.plugin.api.supporters.Segment;
@@ -38,10 +40,12 @@ public class ListSyncEngine {
     }
 
     private static final int ATTEMPTS = 3;
+    private static final int LEFT_PER_TRANSACTION = 1_000;
     private static final Duration WEBHOOK_EVENTS_KEPT = Duration.ofDays(30);
 
     private final ListSyncSql sql;
     private final RemoteChanges remote;
+    private final WholeListPull wholeListPull;
     private final Eligibility eligibility;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -50,12 +54,13 @@ public class ListSyncEngine {
     private final Duration retryDelay;
     private final int maxConcurrency;
 
-    ListSyncEngine(ListSyncSql sql, RemoteChanges remote, Eligibility eligibility, DataSource dataSource,
+    ListSyncEngine(ListSyncSql sql, RemoteChanges remote, WholeListPull wholeListPull, Eligibility eligibility, DataSource dataSource,
             PlatformTransactionManager transactions, Clock clock,
             @Value("${crm.list-sync.retry-delay:PT2S}") Duration retryDelay,
             @Value("${crm.list-sync.max-concurrency:8}") int maxConcurrency) {
         this.sql = sql;
         this.remote = remote;
+        this.wholeListPull = wholeListPull;
         this.eligibility = eligibility;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -128,27 +133,51 @@ public class ListSyncEngine {
         long since = transaction.execute(status -> sql.lastPullAt(list.key()).map(Instant::getEpochSecond).orElse(0L));
         String providerName = list.displayName();
         String source = list.call("sourceLabel", EmailListProvider::sourceLabel);
+        boolean wholeList = list.call("pullReportsWholeList", EmailListProvider::pullReportsWholeList);
         String cursor = null;
         long pulled = 0;
         job.log("Pulling back changes from " + providerName
-                + (since == 0 ? "" : " since " + Instant.ofEpochSecond(since)));
-        do {
-            job.checkCancelled();
-            String from = cursor;
-            PullPage page = calls.call("pull", provider -> provider.pull(from, since));
-            RemoteChanges.Applied applied = remote.apply(list.key(), providerName, source, page.changes(), job::log);
-            transaction.executeWithoutResult(status -> sql.addDone(runId, Done.pulledBack(applied.applied())));
-            if (applied.applied() > 0) {
-                job.count("pulled back", applied.applied());
+                + (since == 0 || wholeList ? "" : " since " + Instant.ofEpochSecond(since)));
+        try {
+            do {
+                job.checkCancelled();
+                String from = cursor;
+                PullPage page = calls.call("pull", provider -> provider.pull(from, since));
+                apply(list, providerName, source, page.changes(), runId, job);
+                if (wholeList) {
+                    transaction.executeWithoutResult(status -> wholeListPull.saw(runId, page.changes()));
+                }
+                pulled += page.changes().size();
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            if (wholeList) {
+                List<RemoteStatusChange> left = readOnly.execute(status ->
+                        wholeListPull.leftTheList(list.key(), runId, started, providerName));
+                for (int from = 0; from < left.size(); from += LEFT_PER_TRANSACTION) {
+                    apply(list, providerName, source,
+                            left.subList(from, Math.min(left.size(), from + LEFT_PER_TRANSACTION)), runId, job);
+                }
+                job.log(left.size() + " members the CRM sent are no longer on the " + providerName + " list");
             }
-            if (applied.resend() > 0) {
-                job.count("marked to send again", applied.resend());
+        } finally {
+            if (wholeList) {
+                transaction.executeWithoutResult(status -> wholeListPull.clear(runId));
             }
-            pulled += page.changes().size();
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        }
         transaction.executeWithoutResult(status -> sql.pulled(list.key(), started));
         job.log("Pull-back read " + pulled + " changes");
+    }
+
+    private void apply(ListProvider list, String providerName, String source, List<RemoteStatusChange> changes,
+            long runId, JobContext job) {
+        RemoteChanges.Applied applied = remote.apply(list.key(), providerName, source, changes, job::log);
+        transaction.executeWithoutResult(status -> sql.addDone(runId, Done.pulledBack(applied.applied())));
+        if (applied.applied() > 0) {
+            job.count("pulled back", applied.applied());
+        }
+        if (applied.resend() > 0) {
+            job.count("marked to send again", applied.resend());
+        }
     }
 
     private void send(ListProvider list, Retrying calls, Mode mode, @Nullable Long personId, long runId,

@@ -135,7 +135,9 @@ class PluginsView extends VerticalLayout {
         buttons.setSpacing(false);
         buttons.getStyle().set("gap", "var(--lumo-space-xs)");
         if (plugin.extensions().stream().anyMatch(extension -> extension.point().equals("SettingsDescriptor"))) {
-            buttons.add(small("Settings", event -> settings.open(plugin.id(), this::refresh)));
+            Button open = small("Settings", event -> settings.open(plugin.id(), this::refresh));
+            open.getElement().setAttribute("aria-label", "Settings of " + plugin.id());
+            buttons.add(open);
         }
         plugin.extensions().stream().filter(extension -> extension.point().equals("ScheduledTask"))
                 .forEach(task -> buttons.add(small("Run " + task.displayName() + " now", event -> runNow(plugin,

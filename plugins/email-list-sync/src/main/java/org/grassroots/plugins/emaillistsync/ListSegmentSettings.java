@@ -17,9 +17,13 @@ import org.grassroots.crm.plugin.api.supporters.Segment;
 
 /**
  * The settings every provider has besides its connection: which supporters its list receives and when it syncs,
- * stored under the provider's key prefix (for example {@code mailchimp.segment.tags}).
+ * stored under the provider's key prefix (for example {@code mailchimp.segment.tags}) and labelled with its name, as
+ * the form holds one such section per provider.
+ *
+ * @param prefix   the key prefix, for example {@code mailchimp}
+ * @param provider the provider's name for the labels, for example "Mailchimp"
  */
-public record ListSegmentSettings(String prefix) {
+public record ListSegmentSettings(String prefix, String provider) {
 
     private static final Set<String> STATE_CODES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL",
             "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
@@ -45,13 +49,13 @@ public record ListSegmentSettings(String prefix) {
     /** The form fields, to follow the provider's connection fields. */
     public List<SettingField> fields() {
         return List.of(
-                SettingField.of(tagsKey(), "Only supporters tagged", SettingType.TEXT, false)
+                SettingField.of(tagsKey(), provider + ": only supporters tagged", SettingType.TEXT, false)
                         .withHelp("Tag names separated by commas; a supporter with any of them is sent. Empty for all."),
-                SettingField.of(statesKey(), "Only supporters in states", SettingType.TEXT, false)
+                SettingField.of(statesKey(), provider + ": only supporters in states", SettingType.TEXT, false)
                         .withHelp("Two-letter state codes separated by commas, for example IA, NH, NV, SC. Empty for all."),
-                SettingField.of(petitionKey(), "Only signers of petition", SettingType.TEXT, false)
+                SettingField.of(petitionKey(), provider + ": only signers of petition", SettingType.TEXT, false)
                         .withHelp("The petition's link name, for example save-the-river. Empty for any."),
-                SettingField.of(scheduleKey(), "Sync schedule", SettingType.CRON, false)
+                SettingField.of(scheduleKey(), provider + ": sync schedule", SettingType.CRON, false)
                         .withHelp("When the sync runs on its own (UTC), for example 0 0 * * * * for hourly. Empty: only by hand."));
     }
 

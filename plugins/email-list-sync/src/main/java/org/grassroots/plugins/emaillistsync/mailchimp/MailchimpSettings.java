@@ -32,7 +32,7 @@ public final class MailchimpSettings {
     public static final String WEBHOOK_SECRET = "mailchimp.webhookSecret";
 
     /** The audience's segment and schedule fields, under {@code mailchimp.segment.*} and {@code mailchimp.schedule}. */
-    public static final ListSegmentSettings SEGMENT = new ListSegmentSettings("mailchimp");
+    public static final ListSegmentSettings SEGMENT = new ListSegmentSettings("mailchimp", "Mailchimp");
 
     private static final Pattern API_KEY_FORMAT = Pattern.compile("[0-9a-f]{32}-([a-z]{2,4}[0-9]{1,3})");
     private static final Pattern LIST_ID_FORMAT = Pattern.compile("[0-9a-z]{10}");

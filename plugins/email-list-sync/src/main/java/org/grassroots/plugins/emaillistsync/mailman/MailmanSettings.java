@@ -33,7 +33,7 @@ public final class MailmanSettings {
     public static final String LIST_ID = "mailman.listId";
 
     /** The Mailman list's segment and schedule fields, under the {@code mailman.} prefix. */
-    public static final ListSegmentSettings SEGMENT = new ListSegmentSettings("mailman");
+    public static final ListSegmentSettings SEGMENT = new ListSegmentSettings("mailman", "Mailman");
 
     private static final Pattern BASE_PATH = Pattern.compile(".*/3\\.[01]/?");
     private static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][-_.a-z0-9]*");
