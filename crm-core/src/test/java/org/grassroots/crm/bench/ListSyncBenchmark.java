@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.grassroots.crm.plugin.api.testing.RecordingJobContext;
 import org.grassroots.crm.demo.DemoDataService;
 import org.grassroots.crm.listsync.FakeLists;
 import org.grassroots.crm.listsync.SyncPlan;
 import org.grassroots.crm.listsync.SyncWorld;
-import org.grassroots.crm.listsync.TestJob;
 import org.grassroots.crm.listsync.internal.ListProvider;
 import org.grassroots.crm.listsync.internal.ListSyncEngine;
 import org.grassroots.crm.plugin.api.email.ConnectionCheck;
@@ -71,7 +71,7 @@ class ListSyncBenchmark {
         System.out.println("Plan before the first sync: " + first[0]);
 
         long start = System.nanoTime();
-        engine.sync(provider, ListSyncEngine.Mode.FULL, null, new TestJob());
+        engine.sync(provider, ListSyncEngine.Mode.FULL, null, new RecordingJobContext());
         double firstMillis = (System.nanoTime() - start) / 1e6;
         long sent = list.members.sum();
         assertThat(sent).isEqualTo(first[0].add());
@@ -92,7 +92,7 @@ class ListSyncBenchmark {
         list.members.reset();
         list.calls.reset();
         start = System.nanoTime();
-        engine.sync(provider, ListSyncEngine.Mode.FULL, null, new TestJob());
+        engine.sync(provider, ListSyncEngine.Mode.FULL, null, new RecordingJobContext());
         double incrementalMillis = (System.nanoTime() - start) / 1e6;
         timings.once(String.format("incremental sync after %,d edits: %,d members sent in %,d calls", edited.size(),
                 list.members.sum(), list.calls.sum()), "sends ≈ the edits", incrementalMillis);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import org.grassroots.crm.plugin.api.testing.RecordingJobContext;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.people.MergeRequest;
 import org.grassroots.crm.people.PersonDetails;
@@ -111,7 +112,7 @@ class ListSyncEngineTest {
         String tag = SyncWorld.unique("seg");
         FakeEmailList list = world.list(tag).sizes(4, 4, 1);
         IntStream.range(0, 30).forEach(i -> world.person(tag));
-        TestJob job = new TestJob();
+        RecordingJobContext job = new RecordingJobContext();
         AtomicInteger calls = new AtomicInteger();
         list.beforePush(members -> {
             if (calls.incrementAndGet() == 3) {
@@ -410,7 +411,7 @@ class ListSyncEngineTest {
         String tag = SyncWorld.unique("seg");
         FakeEmailList list = world.list(tag);
         IntStream.range(0, 3).forEach(i -> world.person(tag));
-        TestJob job = new TestJob();
+        RecordingJobContext job = new RecordingJobContext();
 
         long runId = world.engine.dryRun(world.provider(list), job);
 
@@ -418,7 +419,7 @@ class ListSyncEngineTest {
         assertThat(run.dryRun()).isTrue();
         assertThat(run.status()).isEqualTo(SyncRunStatus.DONE);
         assertThat(run.planned()).isEqualTo(new SyncPlan(3, 0, 0, 0));
-        assertThat(job.count("would add")).isEqualTo(3);
+        assertThat(job.counter("would add")).isEqualTo(3);
         assertThat(list.pushCalls()).isEmpty();
         assertThat(Set.copyOf(list.members().keySet())).isEmpty();
         assertThat(Map.of("added", world.sync(list))).isNotEmpty();

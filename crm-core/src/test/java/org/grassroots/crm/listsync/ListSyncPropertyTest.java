@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.grassroots.crm.plugin.api.testing.RecordingJobContext;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.people.SubscriptionStatus;
 import org.grassroots.crm.plugin.api.email.ListMember;
@@ -225,14 +226,14 @@ class ListSyncPropertyTest {
         }
 
         private void dryRunThenSync() throws Exception {
-            TestJob dry = new TestJob();
+            RecordingJobContext dry = new RecordingJobContext();
             long dryRunId = world.engine.dryRun(world.provider(list), dry);
             SyncPlan planned = world.run(dryRunId).planned();
             boolean remoteQuiet = remoteSinceSync == 0;
-            TestJob job = new TestJob();
+            RecordingJobContext job = new RecordingJobContext();
             SyncRun run = world.run(world.sync(list, job));
             afterCompletedSync();
-            if (remoteQuiet && job.count("pulled back") == 0 && job.count("marked to send again") == 0) {
+            if (remoteQuiet && job.counter("pulled back") == 0 && job.counter("marked to send again") == 0) {
                 assertThat(run.planned()).as("the dry run's plan is the sync's plan").isEqualTo(planned);
                 assertThat(new SyncPlan(run.added(), run.updated(), run.unsubscribed(), run.removed()))
                         .as("the sync did what the dry run said").isEqualTo(planned);
@@ -247,7 +248,7 @@ class ListSyncPropertyTest {
         }
 
         private void cancelledSync() throws Exception {
-            TestJob job = new TestJob();
+            RecordingJobContext job = new RecordingJobContext();
             int stopAfter = 1 + random.nextInt(3);
             AtomicInteger calls = new AtomicInteger();
             var check = list;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.grassroots.crm.plugin.api.testing.RecordingJobContext;
 import org.grassroots.crm.TestSecurity;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.listsync.internal.ListProvider;
@@ -132,13 +133,13 @@ public class SyncWorld {
                 .findFirst().orElse(null);
     }
 
-    long sync(FakeEmailList fake, TestJob job) throws Exception {
+    long sync(FakeEmailList fake, RecordingJobContext job) throws Exception {
         SecurityContextHolder.clearContext();
         return engine.sync(provider(fake), ListSyncEngine.Mode.FULL, null, job);
     }
 
     public long sync(FakeEmailList fake) throws Exception {
-        return sync(fake, new TestJob());
+        return sync(fake, new RecordingJobContext());
     }
 
     SyncPlan plan(FakeEmailList fake) {

@@ -76,6 +76,7 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("donations", GIVING),
             Map.entry("donations/recurring", GIVING),
             Map.entry("donations/fec-follow-up", GIVING),
+            Map.entry("lists", EnumSet.of(Role.ADMIN, Role.ORGANIZER)),
             Map.entry("plugins", EnumSet.of(Role.ADMIN)),
             Map.entry(PLUGIN_SCREEN, EnumSet.noneOf(Role.class)));
 
