@@ -109,6 +109,11 @@ class ListSyncBrowserIT {
                 browser.screenshot(page, "lists-failure");
                 throw failure;
             }
+        } finally {
+            staff.as("admin", () -> {
+                plugins.find("email-list-sync").ifPresent(plugin -> plugins.uninstall(plugin.id()));
+                return null;
+            });
         }
     }
 

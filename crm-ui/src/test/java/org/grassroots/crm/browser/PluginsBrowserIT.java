@@ -71,7 +71,7 @@ class PluginsBrowserIT {
                 browser.screenshot(page, "plugins-2-check-ran");
                 page.navigate(browser.url("plugins"));
 
-                BrowserSession.button(page, "Settings").click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Settings of list-health")).click();
                 Locator dialog = page.getByRole(AriaRole.DIALOG);
                 Locator percent = dialog.getByLabel("Alert when bouncing addresses exceed (%)");
                 percent.fill("0");
