@@ -21,7 +21,7 @@ import org.grassroots.plugins.emaillistsync.mailchimp.FakeMailchimp;
 /**
  * {@link FakeMailchimp} in a JVM of its own, so a benchmark can push a million members into it while the application's
  * JVM keeps its 512 MB heap cap for the application alone (the fake holds every member with its merge fields in
- * memory, about 0.8 KB each). The child answers one-line commands on its standard input: {@code stats}, {@code reset},
+ * memory, an estimated 0.8 KB each). The child answers one-line commands on its standard input: {@code stats}, {@code reset},
  * {@code member <email>} and {@code exit}.
  */
 final class FakeMailchimpProcess implements AutoCloseable {
