@@ -141,8 +141,10 @@ public final class CensusPopulation {
 
     /** The footnote naming where the residents come from and which day they describe. */
     public String sourceNote() {
-        List<PopulationArea> counted = territories().stream().filter(area -> !area.asOf().equals(nation.asOf())).toList();
-        List<PopulationArea> estimated = territories().stream().filter(area -> area.asOf().equals(nation.asOf())).toList();
+        List<PopulationArea> counted =
+                territories().stream().filter(area -> !area.asOf().equals(nation.asOf())).toList();
+        List<PopulationArea> estimated =
+                territories().stream().filter(area -> area.asOf().equals(nation.asOf())).toList();
         StringBuilder note = new StringBuilder("Residents: U.S. Census Bureau, Vintage " + nation.asOf().getYear()
                 + " population estimates for July 1, " + nation.asOf().getYear() + " (table " + nation.source()
                 + ") for the states, DC");

@@ -93,8 +93,9 @@ public class StateGrowthReport implements Report {
                 rows.add(Arrays.asList(week.toString(), state, name, counts.getOrDefault(week, 0L)));
             }
         }
-        List<ReportColumn> columns = List.of(ReportColumn.of(WEEK, "Week of", TEXT), ReportColumn.of(STATE, "State", TEXT),
-                ReportColumn.of(NAME, "Name", TEXT), ReportColumn.of(COUNT_COLUMN, measure.label(), COUNT));
+        List<ReportColumn> columns = List.of(ReportColumn.of(WEEK, "Week of", TEXT),
+                ReportColumn.of(STATE, "State", TEXT), ReportColumn.of(NAME, "Name", TEXT),
+                ReportColumn.of(COUNT_COLUMN, measure.label(), COUNT));
         return new ReportTable(measure.label() + " per week by state, " + filter.from() + " to " + filter.to(),
                 columns, rows, List.of(new ChartSpec(ChartSpec.Kind.LINE, WEEK, List.of(COUNT_COLUMN), STATE)),
                 footnotes(filter, measure, preferences));
@@ -104,9 +105,11 @@ public class StateGrowthReport implements Report {
     private static List<String> drawn(ReportPreferences preferences, Map<String, Map<LocalDate, Long>> series) {
         Set<String> drawn = new LinkedHashSet<>(preferences.focusStates());
         series.entrySet().stream().filter(entry -> !drawn.contains(entry.getKey()))
-                .map(entry -> Map.entry(entry.getKey(), entry.getValue().values().stream().mapToLong(Long::longValue).sum()))
+                .map(entry -> Map.entry(entry.getKey(),
+                        entry.getValue().values().stream().mapToLong(Long::longValue).sum()))
                 .filter(entry -> entry.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(preferences.growthTopStates()).forEach(entry -> drawn.add(entry.getKey()));
         return List.copyOf(drawn);
     }
@@ -126,8 +129,8 @@ public class StateGrowthReport implements Report {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalStateException("StatsQuery.weekly gave " + value + " for " + figure.state() + " in the week of "
-                    + figure.weekStart() + "; a count must be a whole number", e);
+            throw new IllegalStateException("StatsQuery.weekly gave " + value + " for " + figure.state()
+                    + " in the week of " + figure.weekStart() + "; a count must be a whole number", e);
         }
     }
 

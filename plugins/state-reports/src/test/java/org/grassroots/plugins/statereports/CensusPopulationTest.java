@@ -2,6 +2,7 @@ package org.grassroots.plugins.statereports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,11 +48,11 @@ class CensusPopulationTest {
     @Test
     void holdsThe2020CensusCountsOfTheIslandAreas() {
         assertThat(census.territories()).extracting(PopulationArea::usps, PopulationArea::population).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("PR", 3_203_295L),
-                org.assertj.core.groups.Tuple.tuple("GU", 153_836L),
-                org.assertj.core.groups.Tuple.tuple("VI", 87_146L),
-                org.assertj.core.groups.Tuple.tuple("AS", 49_710L),
-                org.assertj.core.groups.Tuple.tuple("MP", 47_329L));
+                tuple("PR", 3_203_295L),
+                tuple("GU", 153_836L),
+                tuple("VI", 87_146L),
+                tuple("AS", 49_710L),
+                tuple("MP", 47_329L));
         assertThat(census.territories().subList(1, 5)).allSatisfy(area -> {
             assertThat(area.asOf()).isEqualTo(LocalDate.of(2020, 4, 1));
             assertThat(area.source()).isEqualTo("2020 Island Areas Censuses");

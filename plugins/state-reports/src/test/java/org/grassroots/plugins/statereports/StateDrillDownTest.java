@@ -24,7 +24,8 @@ class StateDrillDownTest {
 
     @Test
     void aStateShowsItsTopZipCodesThenItsTopCities() {
-        stats.topAreas("IA", AreaFigure.Kind.ZIP, List.of(new AreaFigure("50309", 40, 12), new AreaFigure("52240", 55, 3)));
+        stats.topAreas("IA", AreaFigure.Kind.ZIP,
+                List.of(new AreaFigure("50309", 40, 12), new AreaFigure("52240", 55, 3)));
         stats.topAreas("IA", AreaFigure.Kind.CITY, List.of(new AreaFigure("Des Moines", 120, 30)));
 
         ReportTable table = report.drillDown("ia", OCTOBER).orElseThrow();

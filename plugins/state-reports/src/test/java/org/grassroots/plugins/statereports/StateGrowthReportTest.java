@@ -2,6 +2,7 @@ package org.grassroots.plugins.statereports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,10 +49,10 @@ class StateGrowthReportTest {
         ReportTable table = report.run(OCTOBER);
 
         assertThat(table.columns()).extracting(ReportColumn::key, ReportColumn::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("week", ColumnKind.TEXT),
-                org.assertj.core.groups.Tuple.tuple("state", ColumnKind.TEXT),
-                org.assertj.core.groups.Tuple.tuple("name", ColumnKind.TEXT),
-                org.assertj.core.groups.Tuple.tuple("count", ColumnKind.COUNT));
+                tuple("week", ColumnKind.TEXT),
+                tuple("state", ColumnKind.TEXT),
+                tuple("name", ColumnKind.TEXT),
+                tuple("count", ColumnKind.COUNT));
         assertThat(table.rows()).hasSize(10 * 5);
         assertThat(table.rows().stream().map(row -> row.get(1)).distinct().toList())
                 .containsExactly("IA", "NH", "NV", "SC", "CA", "TX", "NY", "FL", "PA", "OH");
@@ -63,7 +64,8 @@ class StateGrowthReportTest {
                 List.of("2026-10-26", "IA", "Iowa", 0L));
         assertThat(rowsOf(table, "NH")).extracting(row -> row.get(3)).containsOnly(0L);
         assertThat(rowsOf(table, "CA").get(1)).containsExactly("2026-10-05", "CA", "California", 100L);
-        assertThat(table.charts()).containsExactly(new ChartSpec(ChartSpec.Kind.LINE, "week", List.of("count"), "state"));
+        assertThat(table.charts())
+                .containsExactly(new ChartSpec(ChartSpec.Kind.LINE, "week", List.of("count"), "state"));
         assertThat(table.title()).isEqualTo("New supporters per week by state, 2026-10-01 to 2026-10-31");
     }
 

@@ -2,8 +2,10 @@ package org.grassroots.plugins.statereports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
+import org.grassroots.crm.plugin.api.reports.ColumnKind;
 import org.grassroots.crm.plugin.api.settings.SettingField;
 import org.grassroots.crm.plugin.api.settings.SettingProblem;
 import org.grassroots.crm.plugin.api.testing.InMemoryPluginSettings;
@@ -17,7 +19,7 @@ class StateReportSettingsTest {
     void defaultsToTheFourEarlyStatesAndSupportersPerResident() {
         ReportPreferences preferences = ReportPreferences.read(new InMemoryPluginSettings(descriptor.fields()));
 
-        assertThat(preferences).isEqualTo(new ReportPreferences(java.util.List.of("IA", "NH", "NV", "SC"),
+        assertThat(preferences).isEqualTo(new ReportPreferences(List.of("IA", "NH", "NV", "SC"),
                 MapMeasure.SUPPORTERS_PER_10K, GrowthMeasure.NEW_SUPPORTERS, 6));
         assertThat(descriptor.fields()).extracting(SettingField::key)
                 .containsExactly("focusStates", "mapMeasure", "growthMeasure", "growthTopStates");
@@ -30,7 +32,7 @@ class StateReportSettingsTest {
                 .set("growthMeasure", "Signatures").set("growthTopStates", "0");
 
         assertThat(ReportPreferences.read(settings)).isEqualTo(new ReportPreferences(
-                java.util.List.of("MI", "PA", "WI"), MapMeasure.ACTIVE_VOLUNTEERS, GrowthMeasure.SIGNATURES, 0));
+                List.of("MI", "PA", "WI"), MapMeasure.ACTIVE_VOLUNTEERS, GrowthMeasure.SIGNATURES, 0));
     }
 
     @Test
@@ -66,7 +68,7 @@ class StateReportSettingsTest {
     void mapChoicesAreColumnsOfTheStateTableAndNeverMoney() {
         for (MapMeasure measure : MapMeasure.values()) {
             assertThat(StateColumns.ALL.get(StateColumns.indexOf(measure.column())).kind())
-                    .isNotEqualTo(org.grassroots.crm.plugin.api.reports.ColumnKind.MONEY);
+                    .isNotEqualTo(ColumnKind.MONEY);
         }
         assertThat(descriptor.fields().get(1).choices()).containsExactlyElementsOf(MapMeasure.labels());
     }

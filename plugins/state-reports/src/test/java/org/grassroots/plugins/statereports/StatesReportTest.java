@@ -153,14 +153,16 @@ class StatesReportTest {
         for (ReportColumn column : columns) {
             if (column.kind() == ColumnKind.RATE || column.kind() == ColumnKind.PERCENT) {
                 assertThat(columns).as(column.key() + " derives from a count")
-                        .anyMatch(other -> other.key().equals(column.derivedFrom()) && other.kind() == ColumnKind.COUNT);
+                        .anyMatch(other -> other.key().equals(column.derivedFrom())
+                                && other.kind() == ColumnKind.COUNT);
             } else {
                 assertThat(column.derivedFrom()).as(column.key()).isNull();
             }
         }
         assertThat(columns).filteredOn(column -> column.kind() == ColumnKind.MONEY).extracting(ReportColumn::key)
                 .containsExactly(StateColumns.DONATION_TOTAL, StateColumns.AVERAGE_GIFT);
-        assertThat(columns.get(StateColumns.indexOf(StateColumns.VOLUNTEER_HOURS)).kind()).isEqualTo(ColumnKind.DECIMAL);
+        assertThat(columns.get(StateColumns.indexOf(StateColumns.VOLUNTEER_HOURS)).kind())
+                .isEqualTo(ColumnKind.DECIMAL);
     }
 
     @Test
