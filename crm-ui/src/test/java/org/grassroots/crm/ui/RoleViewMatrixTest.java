@@ -77,6 +77,8 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("donations/recurring", GIVING),
             Map.entry("donations/fec-follow-up", GIVING),
             Map.entry("plugins", EnumSet.of(Role.ADMIN)),
+            Map.entry("reports", EVERY_ROLE),
+            Map.entry("reports/:id", EVERY_ROLE),
             Map.entry(PLUGIN_SCREEN, EnumSet.noneOf(Role.class)));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);
