@@ -131,7 +131,10 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void drillDownRow(List<ReportCell> row) {
         int category = run.chart(ChartSpec.Kind.US_STATE_MAP).or(() -> run.chart(ChartSpec.Kind.BAR))
-                .map(spec -> run.indexOf(spec.categoryColumn())).orElse(0);
+                .map(spec -> run.indexOf(spec.categoryColumn()))
+                .or(() -> run.chart(ChartSpec.Kind.LINE).filter(spec -> spec.seriesColumn() != null)
+                        .map(spec -> run.indexOf(spec.seriesColumn())))
+                .orElse(0);
         drillDown(row.get(category).display(ColumnKind.TEXT));
     }
 
