@@ -54,7 +54,8 @@ public enum AuditAction {
     SIGNATURE_ADDED("Petition signature added"),
     SIGNATURES_IMPORTED("Petition signatures imported"),
     SIGNATURE_IMPORT_ROLLED_BACK("Petition import rolled back"),
-    LIST_SYNC_STARTED("E-mail list sync started");
+    LIST_SYNC_STARTED("E-mail list sync started"),
+    REPORT_EXPORTED("Report exported");
 
     private final String label;
 

@@ -23,13 +23,14 @@ import org.grassroots.crm.petitions.internal.SignatureSql;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Petitions and signatures entered by staff. Every staff role reads them; organizers and admins create and change
- * petitions and enter paper signatures. Analysts see none of it (signatures name people).
+ * petitions and enter paper signatures. Analysts see only the titles, to filter reports (signatures name people).
  */
 @Service
 @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME})
@@ -78,6 +79,15 @@ public class PetitionService {
         save(petition);
         audit.record(AuditEntry.of(AuditAction.PETITION_UPDATED, PETITION, petitionId, facts(petition)));
         return mapper.toPetition(petition);
+    }
+
+    /** Every petition's id and title, newest first, for report filters; analysts may read these too. */
+    @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME,
+            Role.ANALYST_NAME})
+    @Transactional(readOnly = true)
+    public List<PetitionTitle> titles() {
+        return petitions.findAll(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))).stream()
+                .map(p -> new PetitionTitle(p.getId(), p.getTitle())).toList();
     }
 
     @Transactional(readOnly = true)

@@ -78,6 +78,8 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("donations/fec-follow-up", GIVING),
             Map.entry("lists", EnumSet.of(Role.ADMIN, Role.ORGANIZER)),
             Map.entry("plugins", EnumSet.of(Role.ADMIN)),
+            Map.entry("reports", EVERY_ROLE),
+            Map.entry("reports/:id", EVERY_ROLE),
             Map.entry(PLUGIN_SCREEN, EnumSet.noneOf(Role.class)));
 
     private static final Map<Role, String> ACCOUNTS = new EnumMap<>(Role.class);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import org.grassroots.crm.common.SpreadsheetCells;
 import org.grassroots.crm.plugin.api.petitions.FieldMapping;
 import org.grassroots.crm.plugin.api.petitions.SignatureField;
 import org.jspecify.annotations.Nullable;
@@ -33,20 +34,21 @@ public final class RejectedRowsCsv implements AutoCloseable {
         this.headers = layout.headers().isEmpty()
                 ? ImportValues.MAPPED_FIELDS.stream().map(SignatureField::label).toList() : layout.headers();
         List<String> header = new ArrayList<>(List.of("Line", "Problem"));
-        headers.forEach(h -> header.add(safe(h)));
+        headers.forEach(h -> header.add(SpreadsheetCells.neutralise(h)));
         csv.writeRecord(header);
     }
 
     public void write(ImportBatchSql.StoredRejection row) {
         List<String> cells = new ArrayList<>(headers.size() + 2);
         cells.add(Long.toString(row.line()));
-        cells.add(safe(row.reason()));
+        cells.add(SpreadsheetCells.neutralise(row.reason()));
         List<@Nullable String> values = row.raw() ? row.values() : inFileOrder(row.values());
         for (int i = 0; i < headers.size(); i++) {
-            cells.add(i < values.size() ? safe(values.get(i)) : "");
+            cells.add(i < values.size() ? SpreadsheetCells.neutralise(values.get(i)) : "");
         }
         if (row.raw() && values.size() > headers.size()) {
-            values.subList(headers.size(), values.size()).forEach(extra -> cells.add(safe(extra)));
+            values.subList(headers.size(), values.size())
+                    .forEach(extra -> cells.add(SpreadsheetCells.neutralise(extra)));
         }
         csv.writeRecord(cells);
     }
@@ -81,16 +83,6 @@ public final class RejectedRowsCsv implements AutoCloseable {
     private static @Nullable String at(List<@Nullable String> mapped, SignatureField field) {
         int index = ImportValues.MAPPED_FIELDS.indexOf(field);
         return index >= 0 && index < mapped.size() ? mapped.get(index) : null;
-    }
-
-    /** Neutralises a value a spreadsheet would read as a formula. */
-    static String safe(@Nullable String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 
     @Override
