@@ -71,7 +71,7 @@ class PluginsBrowserIT {
                 browser.screenshot(page, "plugins-2-check-ran");
                 page.navigate(browser.url("plugins"));
 
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Settings of list-health")).click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Settings list-health")).click();
                 Locator dialog = page.getByRole(AriaRole.DIALOG);
                 Locator percent = dialog.getByLabel("Alert when bouncing addresses exceed (%)");
                 percent.fill("0");
@@ -82,7 +82,7 @@ class PluginsBrowserIT {
                 dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
                 page.getByText("Saved the settings of list-health.").waitFor();
 
-                BrowserSession.button(page, "Disable").click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable list-health")).click();
                 page.getByText("list-health disabled.").waitFor();
                 assertThat(pluginRow(page).innerText()).contains("Disabled");
                 assertThat(schedule(staff)).as("a disabled plugin's check is unscheduled").isNull();

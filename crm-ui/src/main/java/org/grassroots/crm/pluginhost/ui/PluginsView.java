@@ -135,9 +135,7 @@ class PluginsView extends VerticalLayout {
         buttons.setSpacing(false);
         buttons.getStyle().set("gap", "var(--lumo-space-xs)");
         if (plugin.extensions().stream().anyMatch(extension -> extension.point().equals("SettingsDescriptor"))) {
-            Button open = small("Settings", event -> settings.open(plugin.id(), this::refresh));
-            open.getElement().setAttribute("aria-label", "Settings of " + plugin.id());
-            buttons.add(open);
+            buttons.add(small("Settings", event -> settings.open(plugin.id(), this::refresh)));
         }
         plugin.extensions().stream().filter(extension -> extension.point().equals("ScheduledTask"))
                 .forEach(task -> buttons.add(small("Run " + task.displayName() + " now", event -> runNow(plugin,
@@ -153,6 +151,9 @@ class PluginsView extends VerticalLayout {
         Button uninstall = small("Uninstall", event -> confirmUninstall(plugin));
         uninstall.addThemeVariants(ButtonVariant.ERROR);
         buttons.add(uninstall);
+        // each row repeats the same words; the accessible name says which plugin a button acts on
+        buttons.getChildren().forEach(button -> button.getElement().setAttribute("aria-label",
+                ((Button) button).getText() + " " + plugin.id()));
         return buttons;
     }
 
