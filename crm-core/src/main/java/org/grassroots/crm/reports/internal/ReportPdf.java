@@ -104,27 +104,58 @@ public final class ReportPdf {
             if (ensureRoom(ROW)) {
                 header();
             }
-            cells(row, false);
+            cells(row);
         }
     }
 
+    /** The column headings, wrapped onto up to three lines, on a grey band. */
     private void header() throws IOException {
-        canvas.fill("#e6e6e6", MARGIN, y - ROW, PAGE.getWidth() - 2 * MARGIN, ROW);
+        float width = columnWidth();
+        float size = fontSize();
+        List<List<String>> labels = new java.util.ArrayList<>();
+        int lines = 1;
+        for (var column : run.columns()) {
+            List<String> wrapped = ReportPdfCanvas.wrap(column.label(), ReportPdfCanvas.BOLD, size, width - 6, 3);
+            labels.add(wrapped);
+            lines = Math.max(lines, wrapped.size());
+        }
+        float height = lines * (size + 1.5f) + 5;
+        canvas.fill("#e6e6e6", MARGIN, y - height, PAGE.getWidth() - 2 * MARGIN, height);
         canvas.colour("#1a1a1a");
-        cells(run.columns().stream().map(c -> new ReportCell(c.label(), null)).toList(), true);
+        for (int i = 0; i < labels.size(); i++) {
+            boolean text = run.columns().get(i).kind() == ColumnKind.TEXT;
+            for (int line = 0; line < labels.get(i).size(); line++) {
+                float baseline = y - 3 - (line + 1) * (size + 1.5f) + 1.5f;
+                if (text) {
+                    canvas.text(labels.get(i).get(line), ReportPdfCanvas.BOLD, size, MARGIN + i * width + 3, baseline);
+                } else {
+                    canvas.textRight(labels.get(i).get(line), ReportPdfCanvas.BOLD, size,
+                            MARGIN + (i + 1) * width - 3, baseline);
+                }
+            }
+        }
+        y -= height;
     }
 
-    private void cells(List<ReportCell> row, boolean header) throws IOException {
-        float width = (PAGE.getWidth() - 2 * MARGIN) / run.columns().size();
+    private float columnWidth() {
+        return (PAGE.getWidth() - 2 * MARGIN) / run.columns().size();
+    }
+
+    /** Smaller type for wide tables, so a state report's twenty columns stay readable on one page width. */
+    private float fontSize() {
+        return run.columns().size() > 10 ? 6.5f : 8;
+    }
+
+    private void cells(List<ReportCell> row) throws IOException {
+        float width = columnWidth();
+        float size = fontSize();
         for (int i = 0; i < row.size(); i++) {
             ColumnKind kind = run.columns().get(i).kind();
-            String text = header ? String.valueOf(row.get(i).value()) : row.get(i).display(kind);
-            var font = header ? ReportPdfCanvas.BOLD : ReportPdfCanvas.REGULAR;
-            String fitted = ReportPdfCanvas.fit(text, font, 8, width - 6);
+            String fitted = ReportPdfCanvas.fit(row.get(i).display(kind), ReportPdfCanvas.REGULAR, size, width - 6);
             if (kind == ColumnKind.TEXT) {
-                canvas.text(fitted, font, 8, MARGIN + i * width + 3, y - 10);
+                canvas.text(fitted, ReportPdfCanvas.REGULAR, size, MARGIN + i * width + 3, y - 10);
             } else {
-                canvas.textRight(fitted, font, 8, MARGIN + (i + 1) * width - 3, y - 10);
+                canvas.textRight(fitted, ReportPdfCanvas.REGULAR, size, MARGIN + (i + 1) * width - 3, y - 10);
             }
         }
         y -= ROW;

@@ -55,6 +55,29 @@ final class ReportPdfCanvas {
         return cut + "...";
     }
 
+    /** Words on up to {@code maxLines} lines of {@code maxWidth}; the last line cut with an ellipsis if need be. */
+    static java.util.List<String> wrap(String text, PDType1Font font, float size, float maxWidth, int maxLines)
+            throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String line = "";
+        String[] words = encodable(text, font).split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String candidate = line.isEmpty() ? words[i] : line + " " + words[i];
+            if (line.isEmpty() || width(candidate, font, size) <= maxWidth) {
+                line = candidate;
+                continue;
+            }
+            if (lines.size() == maxLines - 1) {
+                line = line + " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+                break;
+            }
+            lines.add(fit(line, font, size, maxWidth));
+            line = words[i];
+        }
+        lines.add(fit(line, font, size, maxWidth));
+        return lines;
+    }
+
     static float width(String text, PDType1Font font, float size) throws IOException {
         return font.getStringWidth(encodable(text, font)) / 1000f * size;
     }
