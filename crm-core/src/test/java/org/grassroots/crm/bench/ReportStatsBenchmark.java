@@ -89,6 +89,15 @@ class ReportStatsBenchmark {
             timings.measure("weekly " + measure + ": one year, no filter", "< 1 s", 2, 10,
                     i -> assertThat(stats.weekly(year, measure)).isNotEmpty());
         }
+        StatsFilter yearOfTag = new StatsFilter(year.from(), year.to(), null, tag, null);
+        StatsFilter yearOfPetition = new StatsFilter(year.from(), year.to(), petition, null, null);
+        for (Measure measure : List.of(Measure.SUPPORTERS, Measure.SIGNATURES, Measure.DONORS,
+                Measure.DONATION_TOTAL)) {
+            timings.measure("weekly " + measure + ": one year, tag", "< 1 s", 2, 10,
+                    i -> assertThat(stats.weekly(yearOfTag, measure)).isNotEmpty());
+            timings.measure("weekly " + measure + ": one year, petition", "< 1 s", 2, 10,
+                    i -> assertThat(stats.weekly(yearOfPetition, measure)).isNotEmpty());
+        }
         timings.measure("weekly SIGNATURES: one year, petition + tag + source", "< 1 s", 2, 10,
                 i -> stats.weekly(all, Measure.SIGNATURES));
         timings.measure("weekly DONORS: one year, petition + tag + source", "< 1 s", 2, 10,
@@ -173,10 +182,11 @@ class ReportStatsBenchmark {
 
     private String sizes() {
         return jdbc.sql("""
-                SELECT format('stats_person %s MB, stats_fact %s rows / %s MB, stats_daily %s rows',
-                              pg_total_relation_size('stats_person') / 1048576,
-                              (SELECT count(*) FROM stats_fact), pg_total_relation_size('stats_fact') / 1048576,
-                              (SELECT count(*) FROM stats_daily))
+                SELECT format('stats_person %s MB, stats_cohort %s rows, stats_active %s rows, stats_daily %s rows,'
+                              || ' stats_weekly_active %s rows',
+                              pg_total_relation_size('stats_person') / 1048576, (SELECT count(*) FROM stats_cohort),
+                              (SELECT count(*) FROM stats_active), (SELECT count(*) FROM stats_daily),
+                              (SELECT count(*) FROM stats_weekly_active))
                 """).query(String.class).single();
     }
 

@@ -103,7 +103,9 @@ class ReportStatisticsTest {
 
     @Test
     void everyWeeklyPointEqualsAPlainCountOverTheBaseTables() {
-        List<StatsFilter> filters = List.of(filters().getFirst(), filters().get(9), filters().get(3));
+        // the rollups (no filter, a source) and the per-person rows (tag, petition, both)
+        List<StatsFilter> filters = List.of(filters().getFirst(), filters().get(9), filters().get(3), filters().get(4),
+                filters().get(6), filters().get(7));
         for (StatsFilter filter : filters) {
             for (Measure measure : Measure.values()) {
                 List<WeeklyFigure> expected = reference.weekly(filter, measure);
@@ -119,7 +121,7 @@ class ReportStatisticsTest {
 
     @Test
     void topAreasEqualPlainCounts() {
-        for (StatsFilter filter : List.of(filters().getFirst(), filters().get(4), filters().get(9))) {
+        for (StatsFilter filter : List.of(filters().getFirst(), filters().get(4), filters().get(6), filters().get(9))) {
             for (String state : List.of("TX", "PR", "IA")) {
                 for (AreaFigure.Kind kind : AreaFigure.Kind.values()) {
                     List<AreaFigure> expected = reference.topAreas(state, kind, filter, 3);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.grassroots.crm.reports.StatsRefreshStatus;
@@ -14,17 +15,23 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the report statistics (stats_person, stats_fact, stats_daily) from the base tables in one transaction:
- * each table's successor is filled and indexed beside it, then all three are swapped in by rename at the end, so
- * reports read the old figures until the commit and the new ones after it, never a mix. A second rebuild waits for
- * the first (advisory lock). See docs/adr/0010-report-statistics.md.
+ * Rebuilds the report statistics (stats_person and its rollups stats_cohort, stats_active, stats_daily,
+ * stats_weekly_active) from the base tables in one transaction: each table's successor is filled and indexed beside
+ * it, then all are swapped in by rename at the end, so reports read the old figures until the commit and the new
+ * ones after it, never a mix. A second rebuild waits for the first (advisory lock). See
+ * docs/adr/0013-report-statistics-per-person-activity.md.
  */
 @Component
 public class StatsRebuild {
 
     private static final long LOCK_KEY = 0x5354415453L; // "STATS"
     private static final Duration LOCK_RETRY = Duration.ofMillis(500);
-    private static final List<String> TABLES = List.of("stats_person", "stats_fact", "stats_daily");
+    private static final List<String> TABLES = List.of("stats_person", "stats_cohort", "stats_active", "stats_daily",
+            "stats_weekly_active");
+    /** Index name to the table and columns it covers. */
+    private static final Map<String, String> INDEXES = Map.of(
+            "stats_person_state_idx", "stats_person (state)",
+            "stats_daily_day_idx", "stats_daily (day)");
 
     /** Monday of the week of a date column or expression. */
     static String weekOf(String day) {
@@ -33,53 +40,79 @@ public class StatsRebuild {
 
     private static final String PEOPLE = """
             INSERT INTO stats_person_next (person_id, state, zip5, city, source, created_on, subscribed, tag_ids,
-                                           signed_petitions, signed_on, donation_days, donation_weeks,
-                                           volunteer_days, volunteer_weeks)
+                                           signed_petitions, signed_on, signature_days, gift_days, gift_cents,
+                                           volunteer_days, volunteer_hours)
             SELECT p.id, coalesce(p.state, 'XX'), left(p.zip, 5), nullif(btrim(p.city), ''), p.source,
                    (p.created_at AT TIME ZONE 'UTC')::date, coalesce(e.status = 'SUBSCRIBED', FALSE), t.ids,
-                   s.petitions, s.days, g.days, g.weeks, v.days, v.weeks
+                   s.petitions, s.days, s.all_days, g.days, g.running, v.days, v.running
             FROM person p
             LEFT JOIN person_email e ON e.person_id = p.id AND e.is_primary
             LEFT JOIN (SELECT person_id, array_agg(tag_id ORDER BY tag_id) AS ids
                        FROM person_tag GROUP BY person_id) t ON t.person_id = p.id
             LEFT JOIN (SELECT person_id, array_agg(petition_id ORDER BY petition_id) AS petitions,
-                              array_agg((signed_at AT TIME ZONE 'UTC')::date ORDER BY petition_id) AS days
-                       FROM signature GROUP BY person_id) s ON s.person_id = p.id
-            LEFT JOIN (SELECT person_id, range_agg(daterange(day, day + 1)) AS days,
-                              range_agg(daterange(%1$s, %1$s + 7)) AS weeks
-                       FROM (SELECT person_id, received_on AS day FROM donation WHERE person_id IS NOT NULL) d
+                              array_agg(day ORDER BY petition_id) AS days, array_agg(day ORDER BY day) AS all_days
+                       FROM (SELECT person_id, petition_id, (signed_at AT TIME ZONE 'UTC')::date AS day
+                             FROM signature) x
+                       GROUP BY person_id) s ON s.person_id = p.id
+            LEFT JOIN (SELECT person_id, array_agg(day ORDER BY day) AS days, array_agg(running ORDER BY day) AS running
+                       FROM (SELECT person_id, day, sum(cents) OVER (PARTITION BY person_id ORDER BY day) AS running
+                             FROM (SELECT person_id, received_on AS day,
+                                          sum(CASE WHEN currency = 'USD' THEN (amount * 100)::bigint ELSE 0 END)
+                                              AS cents
+                                   FROM donation WHERE person_id IS NOT NULL GROUP BY 1, 2) d) r
                        GROUP BY person_id) g ON g.person_id = p.id
-            LEFT JOIN (SELECT person_id, range_agg(daterange(day, day + 1)) AS days,
-                              range_agg(daterange(%1$s, %1$s + 7)) AS weeks
-                       FROM (SELECT su.person_id, sh.starts_at::date AS day
-                             FROM signup su JOIN shift sh ON sh.id = su.shift_id
-                             WHERE su.person_id IS NOT NULL AND su.status IN ('SIGNED_UP', 'CONFIRMED', 'ATTENDED')) a
+            LEFT JOIN (SELECT person_id, array_agg(day ORDER BY day) AS days, array_agg(running ORDER BY day) AS running
+                       FROM (SELECT person_id, day, sum(hours) OVER (PARTITION BY person_id ORDER BY day) AS running
+                             FROM (SELECT su.person_id, sh.starts_at::date AS day,
+                                          sum(CASE WHEN su.status = 'ATTENDED' AND su.hours IS NOT NULL
+                                                   THEN (su.hours * 100)::bigint ELSE 0 END) AS hours
+                                   FROM signup su JOIN shift sh ON sh.id = su.shift_id
+                                   WHERE su.person_id IS NOT NULL
+                                     AND su.status IN ('SIGNED_UP', 'CONFIRMED', 'ATTENDED')
+                                   GROUP BY 1, 2) a) r
                        GROUP BY person_id) v ON v.person_id = p.id
             WHERE p.merged_into_id IS NULL AND p.erased_at IS NULL
-            """.formatted(weekOf("day"));
+            """;
 
-    private static final String FACTS = """
-            INSERT INTO stats_fact_next (day, kind, state, source, petition_id, tag_ids, signed_petitions, value)
-            SELECT f.day, f.kind, sp.state, sp.source, f.petition_id, sp.tag_ids, sp.signed_petitions, f.value
-            FROM (SELECT person_id, (signed_at AT TIME ZONE 'UTC')::date AS day, %1$d::smallint AS kind, petition_id,
-                         1::bigint AS value
-                  FROM signature
-                  UNION ALL
-                  SELECT person_id, received_on, %2$d::smallint, NULL, (amount * 100)::bigint
-                  FROM donation WHERE person_id IS NOT NULL AND currency = 'USD'
-                  UNION ALL
-                  SELECT su.person_id, sh.starts_at::date, %3$d::smallint, NULL, (su.hours * 100)::bigint
-                  FROM signup su JOIN shift sh ON sh.id = su.shift_id
-                  WHERE su.person_id IS NOT NULL AND su.status = 'ATTENDED' AND su.hours IS NOT NULL) f
-            JOIN stats_person_next sp ON sp.person_id = f.person_id
-            ORDER BY f.day
-            """.formatted(FactKind.SIGNATURE.code(), FactKind.GIFT.code(), FactKind.HOURS.code());
+    private static final String COHORT = """
+            INSERT INTO stats_cohort_next (created_on, state, source, subscribed, people)
+            SELECT created_on, state, source, subscribed, count(*) FROM stats_person_next GROUP BY 1, 2, 3, 4
+            """;
 
+    private static final String ACTIVE = """
+            INSERT INTO stats_active_next (state, source, gift_days, volunteer_days)
+            SELECT state, source, gift_days, volunteer_days FROM stats_person_next
+            WHERE gift_days IS NOT NULL OR volunteer_days IS NOT NULL
+            """;
+
+    /** The running totals turned back into each day's amount: this element minus the one before. */
     private static final String DAILY = """
             INSERT INTO stats_daily_next (day, kind, state, source, value)
-            SELECT day, kind, state, source, sum(value) FROM stats_fact_next
-            GROUP BY day, kind, state, source ORDER BY day
-            """;
+            SELECT day, kind, state, source, sum(value) FROM (
+                SELECT d AS day, %1$d::smallint AS kind, state, source, 1::bigint AS value
+                FROM stats_person_next, unnest(signature_days) AS d
+                UNION ALL
+                SELECT g.d, %2$d::smallint, state, source, g.running - coalesce(gift_cents[g.i - 1], 0)
+                FROM stats_person_next, unnest(gift_days, gift_cents) WITH ORDINALITY AS g(d, running, i)
+                UNION ALL
+                SELECT v.d, %3$d::smallint, state, source, v.running - coalesce(volunteer_hours[v.i - 1], 0)
+                FROM stats_person_next, unnest(volunteer_days, volunteer_hours) WITH ORDINALITY AS v(d, running, i)
+            ) f
+            WHERE value <> 0
+            GROUP BY 1, 2, 3, 4 ORDER BY 1
+            """.formatted(FactKind.SIGNATURE.code(), FactKind.GIFT.code(), FactKind.HOURS.code());
+
+    private static final String WEEKLY_ACTIVE = """
+            INSERT INTO stats_weekly_active_next (week, kind, state, source, people)
+            SELECT week, kind, state, source, count(*) FROM (
+                SELECT DISTINCT person_id, %2$d::smallint AS kind, %1$s AS week, state, source
+                FROM stats_person_next, unnest(gift_days) AS d
+                UNION ALL
+                SELECT DISTINCT person_id, %3$d::smallint, %1$s, state, source
+                FROM stats_person_next, unnest(volunteer_days) AS d
+            ) w
+            GROUP BY 1, 2, 3, 4
+            """.formatted(weekOf("d"), FactKind.GIFT.code(), FactKind.HOURS.code());
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -122,24 +155,21 @@ public class StatsRebuild {
             jdbc.sql("DROP TABLE IF EXISTS " + table + "_next").update();
             jdbc.sql("CREATE UNLOGGED TABLE " + table + "_next (LIKE " + table + " INCLUDING DEFAULTS)").update();
         }
-        jdbc.sql(PEOPLE).update();
-        jdbc.sql("CREATE INDEX stats_person_state_next ON stats_person_next (state)").update();
-        jdbc.sql("ANALYZE stats_person_next").update();
-        jdbc.sql(FACTS).update();
-        jdbc.sql("CREATE INDEX stats_fact_day_next ON stats_fact_next USING brin (day)").update();
-        jdbc.sql(DAILY).update();
-        jdbc.sql("CREATE INDEX stats_daily_day_next ON stats_daily_next (day)").update();
-        jdbc.sql("ANALYZE stats_fact_next").update();
-        jdbc.sql("ANALYZE stats_daily_next").update();
+        for (String statement : List.of(PEOPLE, COHORT, ACTIVE, DAILY, WEEKLY_ACTIVE)) {
+            jdbc.sql(statement).update();
+        }
+        INDEXES.forEach((index, on) -> jdbc.sql("CREATE INDEX " + index + "_next ON "
+                + on.replaceFirst(" ", "_next ")).update());
+        for (String table : TABLES) {
+            jdbc.sql("ANALYZE " + table + "_next").update();
+        }
 
         jdbc.sql("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE").update();
         for (String table : TABLES) {
             jdbc.sql("DROP TABLE " + table).update();
             jdbc.sql("ALTER TABLE " + table + "_next RENAME TO " + table).update();
         }
-        jdbc.sql("ALTER INDEX stats_person_state_next RENAME TO stats_person_state_idx").update();
-        jdbc.sql("ALTER INDEX stats_fact_day_next RENAME TO stats_fact_day_brin").update();
-        jdbc.sql("ALTER INDEX stats_daily_day_next RENAME TO stats_daily_day_idx").update();
+        INDEXES.keySet().forEach(index -> jdbc.sql("ALTER INDEX " + index + "_next RENAME TO " + index).update());
 
         long people = jdbc.sql("SELECT count(*) FROM stats_person").query(Long.class).single();
         Duration took = Duration.ofMillis((System.nanoTime() - start) / 1_000_000);
