@@ -9,6 +9,7 @@ import org.grassroots.crm.plugin.api.reports.StatsFilter;
 import org.grassroots.crm.plugin.api.reports.StatsQuery;
 import org.grassroots.crm.plugin.api.reports.WeeklyFigure;
 import org.grassroots.crm.reports.internal.StatsQueries;
+import org.grassroots.crm.reports.internal.StatsWeeklyQueries;
 import org.grassroots.crm.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Service;
 public class ReportStatistics implements StatsQuery {
 
     private final StatsQueries queries;
+    private final StatsWeeklyQueries weeklyQueries;
 
-    ReportStatistics(StatsQueries queries) {
+    ReportStatistics(StatsQueries queries, StatsWeeklyQueries weeklyQueries) {
         this.queries = queries;
+        this.weeklyQueries = weeklyQueries;
     }
 
     @Override
@@ -50,7 +53,7 @@ public class ReportStatistics implements StatsQuery {
         if (measure.isMoney() && !canSeeMoney()) {
             throw new SecurityException("Only fundraisers and admins may see " + measure + " figures");
         }
-        return queries.weekly(filter, measure).stream()
+        return weeklyQueries.weekly(filter, measure).stream()
                 .map(week -> new WeeklyFigure(week.weekStart(), week.state(), week.value())).toList();
     }
 

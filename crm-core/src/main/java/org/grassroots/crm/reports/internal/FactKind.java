@@ -1,6 +1,6 @@
 package org.grassroots.crm.reports.internal;
 
-/** What a row of stats_fact / stats_daily counts, and the unit of its value. */
+/** What a row of stats_daily or stats_weekly_active counts, and the unit of its value. */
 enum FactKind {
     /** One signature; value 1. */
     SIGNATURE(1),
