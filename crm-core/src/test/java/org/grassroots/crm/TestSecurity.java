@@ -1,6 +1,7 @@
 package org.grassroots.crm;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import org.grassroots.crm.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,5 +21,16 @@ public final class TestSecurity {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
         SecurityContextHolder.setContext(context);
+    }
+
+    /** Runs {@code action} signed in as a member of staff holding {@code role}, then puts the previous context back. */
+    public static <T> T as(Role role, Supplier<T> action) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        signInAs(role.name().toLowerCase() + "-test", role);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }

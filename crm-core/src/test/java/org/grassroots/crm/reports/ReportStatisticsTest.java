@@ -2,11 +2,11 @@ package org.grassroots.crm.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.grassroots.crm.TestSecurity.as;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.grassroots.crm.plugin.api.reports.AreaFigure;
@@ -21,10 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Every figure of byState, weekly and topAreas, for several filters and their previous periods, equals a plain count
@@ -180,18 +176,5 @@ class ReportStatisticsTest {
     private long supporters(StatsFilter filter, String state) {
         return stats.byState(filter).stream().filter(f -> f.state().equals(state))
                 .mapToLong(StateFigures::supporters).sum();
-    }
-
-    private static <T> T as(Role role, Supplier<T> action) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                role.name().toLowerCase() + "-test", "n/a", AuthorityUtils.createAuthorityList(role.authority())));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.grassroots.crm.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.grassroots.crm.TestSecurity.as;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.grassroots.crm.plugin.api.reports.StateFigures;
 import org.grassroots.crm.plugin.api.reports.StatsFilter;
@@ -27,10 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The real state-reports plugin (its jar, loaded by the plugin host) over the real statistics of a seeded data set:
@@ -235,18 +231,5 @@ class StateReportFiguresTest {
             return null;
         }
         return new BigDecimal(cell.value().toString());
-    }
-
-    private static <T> T as(Role role, Supplier<T> action) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                role.name().toLowerCase() + "-figures", "n/a", AuthorityUtils.createAuthorityList(role.authority())));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }
