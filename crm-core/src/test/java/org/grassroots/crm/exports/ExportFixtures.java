@@ -40,7 +40,7 @@ record ExportFixtures(JdbcClient jdbc) {
 
     /** A supporter in Iowa who joined now, with one primary e-mail address; returns their id. */
     long person(String firstName, String lastName) {
-        return person(firstName, lastName, uniqueEmail(firstName), "IA", Instant.now());
+        return person(firstName, lastName, uniqueEmail("person"), "IA", Instant.now());
     }
 
     long person(String firstName, String lastName, String email, String state, Instant joinedAt) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import org.grassroots.crm.common.InvalidInputException;
 
 /**
@@ -25,7 +26,8 @@ import org.grassroots.crm.common.InvalidInputException;
 public final class HashedFileReader {
 
     private static final Pattern HEX_HASH = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final int MAX_LINE_CHARS = 4096;
+    /** Far beyond a line of two hashes, yet small enough that a broken quote cannot fill the memory. */
+    private static final int MAX_LINE_CHARS = 64 * 1024;
 
     /** Which list a hash belongs to. */
     public enum Kind {
@@ -43,9 +45,11 @@ public final class HashedFileReader {
 
     /** @return how many hash lines the file holds */
     public static long read(InputStream in, String fileName, HashSink sink) throws IOException {
+        CsvRecordHandler handler = CsvRecordHandler.of(limits -> limits.maxFields(16)
+                .maxFieldSize(MAX_LINE_CHARS).maxRecordSize(MAX_LINE_CHARS));
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).detectBomHeader(true)
                 .allowExtraFields(true).allowMissingFields(true).maxBufferSize(MAX_LINE_CHARS)
-                .ofCsvRecord(in, StandardCharsets.UTF_8)) {
+                .build(handler, in, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> records = reader.iterator();
             if (!hasNext(records, fileName)) {
                 throw refused(fileName, "the file is empty. Expected a header line (email_hmac,phone_hmac) and "
