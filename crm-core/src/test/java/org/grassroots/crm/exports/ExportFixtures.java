@@ -55,6 +55,11 @@ record ExportFixtures(JdbcClient jdbc) {
         return id;
     }
 
+    String emailOf(long personId) {
+        return jdbc.sql("SELECT email FROM person_email WHERE person_id = :id AND is_primary").param("id", personId)
+                .query(String.class).single();
+    }
+
     void setText(long personId, String column, String value) {
         if (!List.of("first_name", "last_name", "street", "city").contains(column)) {
             throw new IllegalArgumentException(column);

@@ -90,15 +90,15 @@ class ExportFormatsTest {
         String file = produce(definition, KEY);
 
         assertThat(ExportFixtures.parse(file)).containsExactly(List.of("email_hmac", "phone_hmac"),
-                List.of(KEY.hashEmail(emailOf(withPhone)), KEY.hashPhone(phone)),
-                List.of(KEY.hashEmail(emailOf(emailOnly)), ""));
+                List.of(KEY.hashEmail(fixtures.emailOf(withPhone)), KEY.hashPhone(phone)),
+                List.of(KEY.hashEmail(fixtures.emailOf(emailOnly)), ""));
         assertThat(file).doesNotContain("@", phone.substring(2), "Hash");
-        assertThat(KEY.hashEmail(" " + emailOf(withPhone).toUpperCase() + " ")).isEqualTo(KEY.hashEmail(
-                emailOf(withPhone))).hasSize(64);
+        assertThat(KEY.hashEmail(" " + fixtures.emailOf(withPhone).toUpperCase() + " ")).isEqualTo(KEY.hashEmail(
+                fixtures.emailOf(withPhone))).hasSize(64);
         assertThat(KEY.hashPhone("(" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-"
                 + phone.substring(8))).isEqualTo(KEY.hashPhone(phone));
-        assertThat(MatchKey.of("another key of enough length").hashEmail(emailOf(withPhone)))
-                .isNotEqualTo(KEY.hashEmail(emailOf(withPhone)));
+        assertThat(MatchKey.of("another key of enough length").hashEmail(fixtures.emailOf(withPhone)))
+                .isNotEqualTo(KEY.hashEmail(fixtures.emailOf(withPhone)));
         assertThatThrownBy(() -> production.write(definition.id(), null, new ByteArrayOutputStream()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs the key");
         assertThat(KEY.toString()).doesNotContain("horse");
@@ -137,8 +137,4 @@ class ExportFormatsTest {
         return person;
     }
 
-    private String emailOf(long personId) {
-        return jdbc.sql("SELECT email FROM person_email WHERE person_id = :id AND is_primary").param("id", personId)
-                .query(String.class).single();
-    }
 }

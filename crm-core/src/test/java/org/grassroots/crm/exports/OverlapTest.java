@@ -74,10 +74,10 @@ class OverlapTest {
         consents.grant(ourOnly, partner, ExportRowsTest.manual());
 
         List<String> lines = new ArrayList<>(List.of("email_hmac,phone_hmac"));
-        lines.add(KEY.hashEmail("  " + emailOf(byEmail).toUpperCase() + " ") + ",");
-        lines.add(KEY.hashEmail(emailOf(byEmailAndPhone)) + "," + KEY.hashPhone(valPhone));
+        lines.add(KEY.hashEmail("  " + fixtures.emailOf(byEmail).toUpperCase() + " ") + ",");
+        lines.add(KEY.hashEmail(fixtures.emailOf(byEmailAndPhone)) + "," + KEY.hashPhone(valPhone));
         lines.add("," + KEY.hashPhone("(" + wesPhone.substring(2, 5) + ") " + wesPhone.substring(5)));
-        lines.add(KEY.hashEmail(emailOf(erased)) + ",");
+        lines.add(KEY.hashEmail(fixtures.emailOf(erased)) + ",");
         for (int i = 0; i < 5; i++) {
             lines.add(KEY.hashEmail(ExportFixtures.uniqueEmail("theirs")) + "," + KEY.hashPhone(
                     ExportFixtures.uniquePhone()));
@@ -91,7 +91,7 @@ class OverlapTest {
         assertThat(report.consenting()).singleElement().satisfies(match -> {
             assertThat(match.personId()).isEqualTo(byEmailAndPhone);
             assertThat(match.firstName()).isEqualTo("Val");
-            assertThat(match.email()).isEqualTo(emailOf(byEmailAndPhone));
+            assertThat(match.email()).isEqualTo(fixtures.emailOf(byEmailAndPhone));
         });
         assertThat(overlap.overlap(partner, file(lines), "partner-list.csv", KEY, 0).consenting()).isEmpty();
         OverlapReport wrongKey = overlap.overlap(partner, file(lines), "partner-list.csv",
@@ -149,8 +149,4 @@ class OverlapTest {
         return new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
-    private String emailOf(long personId) {
-        return jdbc.sql("SELECT email FROM person_email WHERE person_id = :id AND is_primary").param("id", personId)
-                .query(String.class).single();
-    }
 }

@@ -2,13 +2,10 @@ package org.grassroots.crm.exports.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import org.grassroots.crm.plugin.api.exports.ExportColumn;
 import org.grassroots.crm.plugin.api.exports.ExportFormat;
 import org.grassroots.crm.plugin.api.exports.ExportWriter;
@@ -49,22 +46,18 @@ public final class CsvExportFormat implements ExportFormat {
 
     @Override
     public ExportWriter open(OutputStream out, List<ExportColumn> columns) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        CsvWriter csv = CsvWriter.builder().build(writer);
-        csv.writeRecord(columns.stream().map(ExportColumn::key).toList());
+        CsvFile csv = new CsvFile(out, StandardCharsets.UTF_8, true, columns.stream().map(ExportColumn::key).toList());
         return new ExportWriter() {
             @Override
             public void write(List<@Nullable String> values) {
                 List<String> cells = new ArrayList<>(values.size());
                 values.forEach(value -> cells.add(value == null ? "" : value));
-                csv.writeRecord(cells);
+                csv.write(cells);
             }
 
             @Override
             public void close() throws IOException {
-                csv.flush();
-                writer.flush();
+                csv.finish();
             }
         };
     }

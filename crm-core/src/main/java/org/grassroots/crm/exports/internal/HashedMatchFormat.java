@@ -2,13 +2,10 @@ package org.grassroots.crm.exports.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import org.grassroots.crm.exports.ExportField;
 import org.grassroots.crm.exports.MatchKey;
 import org.grassroots.crm.plugin.api.exports.ExportColumn;
@@ -78,9 +75,7 @@ public final class HashedMatchFormat implements ExportFormat {
             emailColumn.add(email);
             header.add(email ? EMAIL_COLUMN : PHONE_COLUMN);
         }
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
-        CsvWriter csv = CsvWriter.builder().build(writer);
-        csv.writeRecord(header);
+        CsvFile csv = new CsvFile(out, StandardCharsets.US_ASCII, false, header);
         return new ExportWriter() {
             @Override
             public void write(List<@Nullable String> values) {
@@ -92,14 +87,13 @@ public final class HashedMatchFormat implements ExportFormat {
                     hashes.add(hash == null ? "" : hash);
                 }
                 if (any) {
-                    csv.writeRecord(hashes);
+                    csv.write(hashes);
                 }
             }
 
             @Override
             public void close() throws IOException {
-                csv.flush();
-                writer.flush();
+                csv.finish();
             }
         };
     }
