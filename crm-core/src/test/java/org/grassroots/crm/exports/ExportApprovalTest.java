@@ -153,6 +153,10 @@ class ExportApprovalTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(fixtures.auditActions("export", requested.id()))
                 .containsExactly("EXPORT_REQUESTED", "EXPORT_REJECTED");
+        assertThat(definitions.list(null, 0, 500)).extracting(ExportDefinition::id)
+                .contains(other.id(), requested.id()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(definitions.list(ExportStatus.REJECTED, 0, 500)).extracting(ExportDefinition::id)
+                .contains(requested.id()).doesNotContain(other.id());
     }
 
     @Test
