@@ -55,7 +55,21 @@ public enum AuditAction {
     SIGNATURES_IMPORTED("Petition signatures imported"),
     SIGNATURE_IMPORT_ROLLED_BACK("Petition import rolled back"),
     LIST_SYNC_STARTED("E-mail list sync started"),
-    REPORT_EXPORTED("Report exported");
+    REPORT_EXPORTED("Report exported"),
+    PARTNER_CREATED("Partner created"),
+    PARTNER_UPDATED("Partner changed"),
+    PARTNER_CONSENT_GRANTED("Partner sharing consent recorded"),
+    PARTNER_CONSENT_WITHDRAWN("Partner sharing consent withdrawn"),
+    PETITION_COSPONSORS_CHANGED("Petition co-sponsors changed"),
+    COSPONSOR_CONSENTS_RECORDED("Co-sponsor consents recorded"),
+    EXPORT_REQUESTED("Partner export requested"),
+    EXPORT_APPROVED("Partner export approved"),
+    EXPORT_DONATIONS_SIGNED_OFF("Partner export donation fields signed off"),
+    EXPORT_REJECTED("Partner export rejected"),
+    EXPORT_RETURNED_FOR_APPROVAL("Partner export needs approval again"),
+    EXPORT_READY("Partner export file ready"),
+    EXPORT_EXPIRED("Partner export expired"),
+    PARTNER_OVERLAP_CALCULATED("Partner list overlap calculated");
 
     private final String label;
 

@@ -292,9 +292,9 @@ class SignatureImportsTest {
                 SELECT DISTINCT c.conrelid::regclass::text FROM pg_constraint c
                 WHERE c.contype = 'f' AND c.confrelid = 'person'::regclass ORDER BY 1""").query(String.class).list();
         // each of these is either "other history" in ImportRollbackSql.KEEPS_PERSON or deleted with the person
-        assertThat(referencing).containsExactlyInAnyOrder("donation", "donor_summary", "person", "person_email",
-                "person_note", "person_phone", "person_tag", "recurring_plan", "signature", "signup",
-                "subscription_erasure", "subscription_event", "volunteer");
+        assertThat(referencing).containsExactlyInAnyOrder("donation", "donor_summary", "partner_consent",
+                "partner_consent_event", "person", "person_email", "person_note", "person_phone", "person_tag",
+                "recurring_plan", "signature", "signup", "subscription_erasure", "subscription_event", "volunteer");
     }
 
     private ImportSummary run(List<ImportedSignature> rows, List<RejectedRow> rejected, OptInPolicy policy,

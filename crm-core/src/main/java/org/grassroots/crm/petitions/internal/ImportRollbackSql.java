@@ -30,6 +30,8 @@ public class ImportRollbackSql {
             OR EXISTS (SELECT 1 FROM person_note x WHERE x.person_id = p.id)
             OR EXISTS (SELECT 1 FROM person_tag x WHERE x.person_id = p.id)
             OR EXISTS (SELECT 1 FROM subscription_erasure x WHERE x.person_id = p.id)
+            OR EXISTS (SELECT 1 FROM partner_consent x WHERE x.person_id = p.id)
+            OR EXISTS (SELECT 1 FROM partner_consent_event x WHERE x.person_id = p.id)
             OR EXISTS (SELECT 1 FROM person_email x WHERE x.person_id = p.id AND NOT x.is_primary)
             OR EXISTS (SELECT 1 FROM subscription_event x WHERE x.person_id = p.id
                        AND x.import_batch_id IS DISTINCT FROM p.import_batch_id)""";
