@@ -9,18 +9,27 @@ import java.util.List;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.grassroots.crm.TestSecurity;
 import org.grassroots.crm.audit.AuditLog;
 import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.donations.DonorService;
+import org.grassroots.crm.jobs.JobService;
+import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Runs the generator against a scratch database of its own, since it only fills a database without real data. */
+/**
+ * Runs the generator (and the {@code --demo-data} runner) against a scratch database of its own, since it only fills
+ * a database without real data.
+ */
 @SpringBootTest
 class DemoDataServiceTest {
 
@@ -34,6 +43,12 @@ class DemoDataServiceTest {
 
     @Autowired
     DonorService donors;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JobService jobs;
 
     @Value("${spring.datasource.url}")
     String mainUrl;
@@ -97,6 +112,26 @@ class DemoDataServiceTest {
     }
 
     @Test
+    void demoDataLoadedAtStartUpQueuesAReportStatisticsRefresh() {
+        long before = latestStatsRefreshJob();
+
+        new DemoDataRunner(demoData, events).run(new DefaultApplicationArguments("--demo-data=50", "--demo-seed=5"));
+
+        assertThat(count("SELECT count(*) FROM person WHERE demo")).isEqualTo(50);
+        long queued = latestStatsRefreshJob();
+        assertThat(queued).as("a stats-refresh job queued after the load").isGreaterThan(before);
+        TestSecurity.signInAs("admin", Role.ADMIN);
+        try {
+            var job = jobs.find(queued).orElseThrow();
+            assertThat(job.requestedBy()).isEqualTo("system");
+            assertThat(job.scheduleId()).as("not a tick of the 15-minute schedule").isNull();
+            jobs.cancel(queued);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSamePeople() {
         demoData.generate(50, 99, step -> { });
         List<String> first = scratch.sql("SELECT first_name || last_name || zip FROM person ORDER BY id")
@@ -123,6 +158,12 @@ class DemoDataServiceTest {
         assertThatThrownBy(() -> demoData.generate(0, 1, step -> { })).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> demoData.generate(DemoDataService.MAX_SUPPORTERS + 1, 1, step -> { }))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    /** The id of the newest stats-refresh job in the application's database, 0 when there is none. */
+    private long latestStatsRefreshJob() {
+        return mainDatabase.sql("SELECT coalesce(max(id), 0) FROM job WHERE type = 'stats-refresh'")
+                .query(Long.class).single();
     }
 
     private long count(String sql) {

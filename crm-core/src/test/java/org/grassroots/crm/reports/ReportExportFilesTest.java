@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.grassroots.crm.plugin.api.reports.ChartSpec;
+import org.grassroots.crm.plugin.api.reports.ColumnKind;
+import org.grassroots.crm.plugin.api.reports.ReportColumn;
 import org.grassroots.crm.reports.internal.ReportCsv;
 import org.grassroots.crm.reports.internal.ReportPdf;
 import org.junit.jupiter.api.Test;
@@ -82,10 +88,57 @@ class ReportExportFilesTest {
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
             for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
-                assertThat(text(pdf, page)).contains("Per 10k residents")
-                        .contains("Page " + page + " of " + pdf.getNumberOfPages());
+                String text = text(pdf, page);
+                assertThat(text).contains("Page " + page + " of " + pdf.getNumberOfPages());
+                if (text.contains("1,234")) {
+                    assertThat(text).as("page " + page + " holds rows").contains("Per 10k residents");
+                }
             }
+            assertThat(text(pdf, 1)).contains("1,234");
+            assertThat(text(pdf, pdf.getNumberOfPages())).contains("Rates per 10,000 residents (2020 census).");
         }
+    }
+
+    @Test
+    void aWideTableGetsColumnsAsWideAsTheirValuesTheFocusStarAndWholeFootnotes() throws IOException {
+        List<ReportColumn> columns = new ArrayList<>(List.of(ReportColumn.of("focus", "Focus", ColumnKind.TEXT),
+                ReportColumn.of("state", "State", ColumnKind.TEXT), ReportColumn.of("name", "Name", ColumnKind.TEXT)));
+        for (int i = 0; i < 15; i++) {
+            columns.add(ReportColumn.of("c" + i, "Signatures per 10,000 residents " + i, ColumnKind.COUNT));
+        }
+        List<List<ReportCell>> rows = List.of(
+                row("\u2605", "DC", "District of Columbia", 702_250L),
+                row("", "CA", "California", 39_431_263L),
+                row("", "Total", "United States", 340_110_988L));
+        String footnote = "Residents: U.S. Census Bureau, Vintage 2024 population estimates for July 1, 2024 (table "
+                + "NST-EST2024-POP) for the states, DC and Puerto Rico; 2020 Island Areas Censuses counts for the "
+                + "other territories, which the Bureau does not estimate every year: the end of this note.";
+        ReportRun run = new ReportRun(new ReportInfo("p.states", "p", "States", "By state"), "Wide", columns, rows,
+                List.of(new ChartSpec(ChartSpec.Kind.US_STATE_MAP, "state", List.of("c0"), null)),
+                List.of(footnote), ReportProtectionTest.protect(false, true, 10).filter(),
+                Instant.parse("2026-11-23T08:40:00Z"), true, 10);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ReportPdf.write(run, FILTERS, null, out);
+
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertThat(text(pdf, 1)).as("the map's scale leaves out the total row").contains("39,431,263")
+                    .doesNotContain("340,110,988");
+            String table = text(pdf, 2);
+            assertThat(table).contains("\u2605 DC District of Columbia 702,250", "CA California 39,431,263",
+                    "Total United States 340,110,988");
+            assertThat(table.replaceAll("\\s+", " ")).contains(footnote);
+        }
+    }
+
+    /** A row of three texts and fifteen times the same count. */
+    private static List<ReportCell> row(String focus, String state, String name, long count) {
+        List<ReportCell> row = new ArrayList<>(List.of(new ReportCell(focus, null),
+                new ReportCell(state, null), new ReportCell(name, null)));
+        for (int i = 0; i < 15; i++) {
+            row.add(new ReportCell(count, null));
+        }
+        return row;
     }
 
     private static String text(PDDocument pdf, int page) throws IOException {

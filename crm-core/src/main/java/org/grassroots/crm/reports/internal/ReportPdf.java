@@ -31,12 +31,14 @@ public final class ReportPdf {
     private final PDDocument document = new PDDocument();
     private final ReportRun run;
     private final String filterText;
+    private final ReportPdfColumns columns;
     private ReportPdfCanvas canvas;
     private float y;
 
-    private ReportPdf(ReportRun run, String filterText) {
+    private ReportPdf(ReportRun run, String filterText) throws IOException {
         this.run = run;
         this.filterText = filterText;
+        this.columns = ReportPdfColumns.of(run, PAGE.getWidth() - 2 * MARGIN);
     }
 
     /**
@@ -67,10 +69,15 @@ public final class ReportPdf {
             newPage();
         }
         table();
+        y -= 6;
         for (String footnote : run.footnotes()) {
-            ensureRoom(ROW);
-            canvas.textFitted(footnote, ReportPdfCanvas.REGULAR, 8, MARGIN, y - 10, PAGE.getWidth() - 2 * MARGIN);
-            y -= 12;
+            for (String line : ReportPdfCanvas.wrap(footnote, ReportPdfCanvas.REGULAR, 8, PAGE.getWidth() - 2 * MARGIN,
+                    Integer.MAX_VALUE)) {
+                ensureRoom(ROW);
+                canvas.text(line, ReportPdfCanvas.REGULAR, 8, MARGIN, y - 10);
+                y -= 11;
+            }
+            y -= 2;
         }
         canvas.content().close();
     }
@@ -110,12 +117,12 @@ public final class ReportPdf {
 
     /** The column headings, wrapped onto up to three lines, on a grey band. */
     private void header() throws IOException {
-        float width = columnWidth();
-        float size = fontSize();
+        float size = columns.size();
         List<List<String>> labels = new java.util.ArrayList<>();
         int lines = 1;
-        for (var column : run.columns()) {
-            List<String> wrapped = ReportPdfCanvas.wrap(column.label(), ReportPdfCanvas.BOLD, size, width - 6, 3);
+        for (int i = 0; i < run.columns().size(); i++) {
+            List<String> wrapped = ReportPdfCanvas.wrap(run.columns().get(i).label(), ReportPdfCanvas.BOLD, size,
+                    columns.widths()[i] - ReportPdfColumns.PADDING, 3);
             labels.add(wrapped);
             lines = Math.max(lines, wrapped.size());
         }
@@ -123,42 +130,32 @@ public final class ReportPdf {
         canvas.fill("#e6e6e6", MARGIN, y - height, PAGE.getWidth() - 2 * MARGIN, height);
         canvas.colour("#1a1a1a");
         for (int i = 0; i < labels.size(); i++) {
-            boolean text = run.columns().get(i).kind() == ColumnKind.TEXT;
             for (int line = 0; line < labels.get(i).size(); line++) {
-                float baseline = y - 3 - (line + 1) * (size + 1.5f) + 1.5f;
-                if (text) {
-                    canvas.text(labels.get(i).get(line), ReportPdfCanvas.BOLD, size, MARGIN + i * width + 3, baseline);
-                } else {
-                    canvas.textRight(labels.get(i).get(line), ReportPdfCanvas.BOLD, size,
-                            MARGIN + (i + 1) * width - 3, baseline);
-                }
+                cell(i, labels.get(i).get(line), ReportPdfCanvas.BOLD, y - 3 - (line + 1) * (size + 1.5f) + 1.5f);
             }
         }
         y -= height;
     }
 
-    private float columnWidth() {
-        return (PAGE.getWidth() - 2 * MARGIN) / run.columns().size();
-    }
-
-    /** Smaller type for wide tables, so a state report's twenty columns stay readable on one page width. */
-    private float fontSize() {
-        return run.columns().size() > 10 ? 6.5f : 8;
-    }
-
     private void cells(List<ReportCell> row) throws IOException {
-        float width = columnWidth();
-        float size = fontSize();
         for (int i = 0; i < row.size(); i++) {
-            ColumnKind kind = run.columns().get(i).kind();
-            String fitted = ReportPdfCanvas.fit(row.get(i).display(kind), ReportPdfCanvas.REGULAR, size, width - 6);
-            if (kind == ColumnKind.TEXT) {
-                canvas.text(fitted, ReportPdfCanvas.REGULAR, size, MARGIN + i * width + 3, y - 10);
-            } else {
-                canvas.textRight(fitted, ReportPdfCanvas.REGULAR, size, MARGIN + (i + 1) * width - 3, y - 10);
-            }
+            String text = row.get(i).display(run.columns().get(i).kind());
+            cell(i, ReportPdfCanvas.fit(text, ReportPdfCanvas.REGULAR, columns.size(),
+                    columns.widths()[i] - ReportPdfColumns.PADDING), ReportPdfCanvas.REGULAR, y - 10);
         }
         y -= ROW;
+    }
+
+    /** Text in column {@code i}: left-aligned in a text column, right-aligned in a numeric one. */
+    private void cell(int i, String text, org.apache.pdfbox.pdmodel.font.PDType1Font font, float baseline)
+            throws IOException {
+        float left = MARGIN + columns.x()[i];
+        float pad = ReportPdfColumns.PADDING / 2;
+        if (run.columns().get(i).kind() == ColumnKind.TEXT) {
+            canvas.text(text, font, columns.size(), left + pad, baseline);
+        } else {
+            canvas.textRight(text, font, columns.size(), left + columns.widths()[i] - pad, baseline);
+        }
     }
 
     /** Starts a new page when {@code height} does not fit above the footer; whether it did. */

@@ -7,13 +7,15 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Drawing helpers over one PDF page: text in the standard Helvetica fonts (characters they cannot encode become
- * {@code ?}), fitted to a width, filled rectangles in {@code #rrggbb} colours.
+ * Drawing helpers over one PDF page: text in the standard Helvetica fonts, with symbols they lack (the ★ of a focus
+ * state) taken from the standard ZapfDingbats and any other character they cannot encode shown as {@code ?}; text
+ * fitted to a width; filled rectangles in {@code #rrggbb} colours.
  */
 final class ReportPdfCanvas {
 
     static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final PDType1Font SYMBOLS = new PDType1Font(Standard14Fonts.FontName.ZAPF_DINGBATS);
 
     private final PDPageContentStream content;
 
@@ -27,9 +29,11 @@ final class ReportPdfCanvas {
 
     void text(String text, PDType1Font font, float size, float x, float y) throws IOException {
         content.beginText();
-        content.setFont(font, size);
         content.newLineAtOffset(x, y);
-        content.showText(encodable(text, font));
+        for (Run run : runs(text, font)) {
+            content.setFont(run.font(), size);
+            content.showText(run.text());
+        }
         content.endText();
     }
 
@@ -79,7 +83,11 @@ final class ReportPdfCanvas {
     }
 
     static float width(String text, PDType1Font font, float size) throws IOException {
-        return font.getStringWidth(encodable(text, font)) / 1000f * size;
+        float width = 0;
+        for (Run run : runs(text, font)) {
+            width += run.font().getStringWidth(run.text());
+        }
+        return width / 1000f * size;
     }
 
     void fill(String hex, float x, float y, float width, float height) throws IOException {
@@ -113,18 +121,44 @@ final class ReportPdfCanvas {
         content.restoreGraphicsState();
     }
 
-    /** The text with every character the font cannot encode replaced by {@code ?}. */
+    /** The text with every character neither the font nor the symbol font can encode replaced by {@code ?}. */
     static String encodable(String text, PDType1Font font) {
         StringBuilder safe = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = Character.toString(cp);
-            try {
-                font.encode(ch);
-                safe.append(cp < 0x20 ? " " : ch);
-            } catch (IOException | IllegalArgumentException unsupported) {
-                safe.append('?');
-            }
-        });
+        runs(text, font).forEach(run -> safe.append(run.text()));
         return safe.toString();
+    }
+
+    /** A stretch of text drawn in one font. */
+    private record Run(PDType1Font font, String text) {
+    }
+
+    /** The text cut into stretches of the font and of the symbol font, unencodable characters as {@code ?}. */
+    private static java.util.List<Run> runs(String text, PDType1Font font) {
+        java.util.List<Run> runs = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        PDType1Font[] currentFont = {font};
+        text.codePoints().forEach(cp -> {
+            String ch = cp < 0x20 ? " " : Character.toString(cp);
+            PDType1Font chosen = canEncode(font, ch) ? font : canEncode(SYMBOLS, ch) ? SYMBOLS : font;
+            if (chosen != currentFont[0] && !current.isEmpty()) {
+                runs.add(new Run(currentFont[0], current.toString()));
+                current.setLength(0);
+            }
+            currentFont[0] = chosen;
+            current.append(chosen == font && !canEncode(font, ch) ? "?" : ch);
+        });
+        if (!current.isEmpty()) {
+            runs.add(new Run(currentFont[0], current.toString()));
+        }
+        return runs;
+    }
+
+    private static boolean canEncode(PDType1Font font, String ch) {
+        try {
+            font.encode(ch);
+            return true;
+        } catch (IOException | IllegalArgumentException unsupported) {
+            return false;
+        }
     }
 }

@@ -33,7 +33,7 @@ final class ReportPdfCharts {
         ReportColumn column = run.columns().get(valueIndex);
         Map<String, ReportCell> byState = new HashMap<>();
         for (List<ReportCell> row : run.rows()) {
-            if (row.get(categoryIndex).value() instanceof String state) {
+            if (row.get(categoryIndex).value() instanceof String state && StateTileGrid.tile(state).isPresent()) {
                 byState.put(state, row.get(valueIndex));
             }
         }

@@ -1,5 +1,8 @@
 package org.grassroots.crm.reports.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.grassroots.crm.demo.DemoDataLoaded;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.RecurringJobs;
 import org.slf4j.Logger;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the statistics refresh on its schedule ({@code crm.stats.refresh-cron}, {@code -} for none) and queues a
- * refresh at startup when there are no statistics yet, or when a crash emptied the unlogged tables.
+ * refresh when demo data has been loaded, and at startup when there are no statistics yet (or a crash emptied the
+ * unlogged tables) unless the demo data's refresh is already queued.
  */
 @Component
 class StatsSchedule {
@@ -25,6 +29,7 @@ class StatsSchedule {
     private final JobService jobs;
     private final JdbcClient jdbc;
     private final String cron;
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     StatsSchedule(ObjectProvider<RecurringJobs> recurringJobs, JobService jobs, JdbcClient jdbc,
             @Value("${crm.stats.refresh-cron:0 */15 * * * *}") String cron) {
@@ -44,10 +49,19 @@ class StatsSchedule {
                 schedules.schedule(SCHEDULE_ID, cron, StatsRefreshJob.request());
             }
         }
-        if (missing()) {
+        if (!queued.get() && missing()) {
             long id = jobs.submit(StatsRefreshJob.request());
             log.info("No report statistics yet: refresh queued as job #{}", id);
         }
+    }
+
+    /** Demo data is loaded before the application is ready, so this comes before {@link #started()}. */
+    @EventListener
+    void demoDataLoaded(DemoDataLoaded loaded) {
+        long id = jobs.submit(StatsRefreshJob.request());
+        queued.set(true);
+        log.info("Demo data loaded ({} supporters): report statistics refresh queued as job #{}", loaded.supporters(),
+                id);
     }
 
     /** No refresh ever ran, or one did for a non-empty database and its unlogged tables are empty now. */

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ReportChartOptions {
 
     static final int MOST_BARS = 20;
-    static final int MOST_LINES = 8;
+    /** A guard for legibility; the bundled growth report draws at most 25 (10 focus states and 15 others). */
+    static final int MOST_LINES = 25;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReportChartOptions() {
@@ -52,32 +53,31 @@ final class ReportChartOptions {
         return JSON.writeValueAsString(option);
     }
 
-    /** One line per series value (state), the {@value #MOST_LINES} with the largest totals, over the categories. */
+    /**
+     * One line per series value (state) over the categories, in the order the report lists them (the report ranks
+     * its series: the state report puts its focus states first, zeros and all), at most {@value #MOST_LINES}.
+     */
     static String line(ReportRun run, ChartSpec spec) {
         int category = run.indexOf(spec.categoryColumn());
         int value = run.indexOf(spec.valueColumns().getFirst());
         int seriesIndex = spec.seriesColumn() == null ? -1 : run.indexOf(spec.seriesColumn());
         TreeSet<String> categories = new TreeSet<>();
         Map<String, Map<String, Object>> points = new LinkedHashMap<>();
-        Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (List<ReportCell> row : run.rows()) {
             String x = row.get(category).display(ColumnKind.TEXT);
             String name = seriesIndex < 0 ? run.columns().get(value).label() : row.get(seriesIndex).display(ColumnKind.TEXT);
             categories.add(x);
             points.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(x, value(row.get(value)));
-            totals.merge(name, row.get(value).number().orElse(BigDecimal.ZERO), BigDecimal::add);
         }
-        List<String> shown = totals.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue()
-                .reversed()).limit(MOST_LINES).map(Map.Entry::getKey).toList();
         List<Object> series = new ArrayList<>();
-        for (String name : shown) {
-            Map<String, Object> byCategory = points.get(name);
+        points.entrySet().stream().limit(MOST_LINES).forEach(entry -> {
             List<Object> data = new ArrayList<>();
-            categories.forEach(x -> data.add(byCategory.getOrDefault(x, "-")));
-            series.add(Map.of("name", name, "type", "line", "connectNulls", false, "data", data));
-        }
+            categories.forEach(x -> data.add(entry.getValue().getOrDefault(x, "-")));
+            series.add(Map.of("name", entry.getKey(), "type", "line", "connectNulls", false, "data", data));
+        });
         Map<String, Object> option = base(run.columns().get(value).label()
-                + (shown.size() < totals.size() ? " (top " + shown.size() + ")" : ""));
+                + (series.size() < points.size() ? " (first " + series.size() + " of " + points.size() + ")" : ""));
+        option.put("legend", Map.of("top", 24, "type", "scroll"));
         option.put("grid", Map.of("left", 8, "right", 24, "top", 72, "bottom", 8, "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", List.copyOf(categories)));
         option.put("yAxis", Map.of("type", "value"));

@@ -15,13 +15,17 @@ import org.grassroots.crm.reports.ReportRun;
 
 /**
  * A protected report table: one sortable column per report column, numbers right-aligned, masked values as their
- * placeholder ("<10", sorted below every number). Clicking a row reports its category to {@code onRow}.
+ * placeholder ("<10", sorted below every number), text columns as wide as their values up to a limit (longer ones
+ * wrap). Clicking a row reports its category to {@code onRow}.
  */
 class ReportGrid extends Grid<List<ReportCell>> {
 
+    /** Longer texts (the territories' names) wrap, so the numbers stay in view. */
+    private static final int WIDEST_TEXT = 22;
+
     ReportGrid(Consumer<List<ReportCell>> onRow) {
         addClassName("report-grid");
-        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
         addItemClickListener(e -> onRow.accept(e.getItem()));
     }
@@ -34,9 +38,9 @@ class ReportGrid extends Grid<List<ReportCell>> {
             ReportColumn column = columns.get(i);
             Column<List<ReportCell>> shown = addColumn(row -> row.get(index).display(column.kind()))
                     .setHeader(column.label()).setKey(column.key()).setSortable(true).setResizable(true);
+            shown.setWidth(width(run, index));
             if (column.kind() == ColumnKind.TEXT) {
-                shown.setComparator(row -> row.get(index).display(ColumnKind.TEXT));
-                shown.setAutoWidth(true);
+                shown.setComparator(row -> row.get(index).display(ColumnKind.TEXT)).setFlexGrow(0);
             } else {
                 shown.setTextAlign(ColumnTextAlign.END);
                 shown.setComparator(Comparator.comparing(
@@ -44,5 +48,22 @@ class ReportGrid extends Grid<List<ReportCell>> {
             }
         }
         setItems(run.rows());
+    }
+
+    /**
+     * Room for the column's longest value and its heading's longest word (headings wrap), a text column at most
+     * {@value #WIDEST_TEXT} characters; in rem, since the header and body cells have different font sizes.
+     */
+    private static String width(ReportRun run, int index) {
+        ReportColumn column = run.columns().get(index);
+        int longest = 0;
+        for (String word : column.label().split("\\s+")) {
+            longest = Math.max(longest, word.length());
+        }
+        for (List<ReportCell> row : run.rows()) {
+            longest = Math.max(longest, row.get(index).display(column.kind()).length());
+        }
+        int chars = column.kind() == ColumnKind.TEXT ? Math.min(longest, WIDEST_TEXT) : longest;
+        return String.format(java.util.Locale.ROOT, "%.2frem", chars * 0.55 + 2.25);
     }
 }

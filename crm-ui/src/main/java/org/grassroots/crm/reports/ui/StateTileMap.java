@@ -70,7 +70,8 @@ class StateTileMap extends Div {
         ReportColumn column = measure.getValue();
         int value = run.indexOf(column.key());
         Map<String, ReportCell> byState = new HashMap<>();
-        run.rows().forEach(row -> byState.put(row.get(category).display(ColumnKind.TEXT), row.get(value)));
+        run.rows().stream().filter(row -> StateTileGrid.tile(row.get(category).display(ColumnKind.TEXT)).isPresent())
+                .forEach(row -> byState.put(row.get(category).display(ColumnKind.TEXT), row.get(value)));
         MapScale scale = MapScale.of(byState.values().stream().flatMap(c -> c.number().stream()).toList());
         for (StateTileGrid.Tile t : StateTileGrid.tiles()) {
             grid.add(tile(t, byState.getOrDefault(t.state(), ReportCell.EMPTY), column.kind(), scale));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.grassroots.crm.plugin.api.reports.ChartSpec;
@@ -43,6 +44,38 @@ class ReportChartOptionsTest {
     }
 
     @Test
+    void linesFollowTheReportsOrderSoPinnedSeriesWithNothingInThePeriodAreDrawn() {
+        List<String> states = List.of("IA", "NH", "NV", "SC", "CA", "TX", "NY", "FL", "PA", "OH");
+        List<List<ReportCell>> rows = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            long signatures = i < 4 ? 0 : 1_000 - i;
+            rows.add(row("2026-09-01", states.get(i), signatures));
+            rows.add(row("2026-09-08", states.get(i), signatures));
+        }
+
+        JsonNode option = JsonMapper.builder().build().readTree(ReportChartOptions.line(run(rows), LINE));
+
+        assertThat(option.get("series").valueStream().map(series -> series.get("name").asString()).toList())
+                .as("the focus states first, though every other state has more").isEqualTo(states);
+        assertThat(option.get("series").get(2).get("data").toString()).isEqualTo("[0,0]");
+        assertThat(option.get("title").get("text").asString()).isEqualTo("Signatures");
+    }
+
+    @Test
+    void aLineChartStopsAtTwentyFiveLinesAndSaysSo() {
+        List<List<ReportCell>> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(row("2026-09-01", "S" + i, i));
+        }
+
+        JsonNode option = JsonMapper.builder().build().readTree(ReportChartOptions.line(run(rows), LINE));
+
+        assertThat(option.get("series")).hasSize(ReportChartOptions.MOST_LINES);
+        assertThat(option.get("series").get(0).get("name").asString()).isEqualTo("S0");
+        assertThat(option.get("title").get("text").asString()).isEqualTo("Signatures (first 25 of 30)");
+    }
+
+    @Test
     void barsAreLargestFirstAndMaskedBarsAreGaps() {
         ReportRun run = weekly();
 
@@ -54,9 +87,12 @@ class ReportChartOptionsTest {
 
     /** Signatures by week and state as core hands them out: New Hampshire's 4 in the first week masked. */
     private static ReportRun weekly() {
-        List<List<ReportCell>> rows = List.of(
+        return run(List.of(
                 row("2026-09-01", "IA", 120L), List.of(text("2026-09-01"), text("NH"), ReportCell.masked("<10")),
-                row("2026-09-08", "IA", 135L), row("2026-09-08", "NH", 12L), row("2026-09-15", "IA", 150L));
+                row("2026-09-08", "IA", 135L), row("2026-09-08", "NH", 12L), row("2026-09-15", "IA", 150L)));
+    }
+
+    private static ReportRun run(List<List<ReportCell>> rows) {
         return new ReportRun(new ReportInfo("p.weekly", "p", "Weekly", "By week"), "Signatures by week", List.of(
                 ReportColumn.of("week", "Week", ColumnKind.TEXT), ReportColumn.of("state", "State", ColumnKind.TEXT),
                 ReportColumn.of("signatures", "Signatures", ColumnKind.COUNT)), rows, List.of(LINE, BAR), List.of(),

@@ -1,18 +1,23 @@
 package org.grassroots.crm.reports.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import org.grassroots.crm.TestSecurity;
 import org.grassroots.crm.pluginhost.PluginAdminService;
 import org.grassroots.crm.reports.FixedReportPlugin;
 import org.grassroots.crm.reports.ReportCell;
+import org.grassroots.crm.reports.StatsRefreshService;
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,9 @@ class ReportViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PluginAdminService plugins;
+
+    @Autowired
+    StatsRefreshService refreshes;
 
     @AfterEach
     void uninstall() {
@@ -127,6 +135,40 @@ class ReportViewTest extends SpringBrowserlessTest {
         view.filters.to.setValue(view.filters.from.getValue().minusDays(1));
         test(view.filters.apply).click();
         assertThat(view.filters.to.isInvalid()).isTrue();
+    }
+
+    @Test
+    void onlyAdminsAndOrganizersGetTheRefreshButton() {
+        install();
+        await().atMost(Duration.ofSeconds(60)).until(() -> refreshes.lastRefresh().isPresent());
+        for (Role role : List.of(Role.ANALYST, Role.FUNDRAISER, Role.VOLUNTEER_COORDINATOR)) {
+            TestSecurity.signInAs("refresh-" + role.name().toLowerCase(), role);
+            open();
+            assertThat(refreshShown()).as(role + " may not refresh").isFalse();
+            assertThat($(Paragraph.class).withClassName("report-as-of").single().getText())
+                    .as("everyone sees how fresh the figures are").startsWith("Figures as of ").contains(" UTC");
+        }
+        for (Role role : List.of(Role.ORGANIZER, Role.ADMIN)) {
+            TestSecurity.signInAs("refresh-" + role.name().toLowerCase(), role);
+            open();
+            assertThat(refreshShown()).as(role + " may refresh").isTrue();
+        }
+    }
+
+    @Test
+    void anOrganizerQueuesARefresh() {
+        install();
+        TestSecurity.signInAs("refresh-organizer", Role.ORGANIZER);
+        open();
+
+        test($(Button.class).withClassName("report-refresh").single()).click();
+
+        assertThat(test($(Notification.class).last()).getText()).startsWith("Refreshing the figures as job #");
+    }
+
+    /** Whether the view shows the refresh button (the query finds visible components only). */
+    private boolean refreshShown() {
+        return $(Button.class).withClassName("report-refresh").exists();
     }
 
     /**
