@@ -52,10 +52,10 @@ final class StateColumns {
             new ReportColumn(SIGNATURES_PER_10K, "Signatures per 10,000 residents", RATE, SIGNATURES),
             new ReportColumn(SIGNATURES_CHANGE, "Signatures, change %", PERCENT, SIGNATURES),
             ReportColumn.of(DONORS, "Donors", COUNT),
-            ReportColumn.of(DONATION_TOTAL, "Donations", MONEY),
-            ReportColumn.of(AVERAGE_GIFT, "Average gift", MONEY),
+            new ReportColumn(DONATION_TOTAL, "Donations", MONEY, DONORS),
+            new ReportColumn(AVERAGE_GIFT, "Average gift", MONEY, DONORS),
             ReportColumn.of(ACTIVE_VOLUNTEERS, "Active volunteers", COUNT),
-            ReportColumn.of(VOLUNTEER_HOURS, "Volunteer hours", DECIMAL));
+            new ReportColumn(VOLUNTEER_HOURS, "Volunteer hours", DECIMAL, ACTIVE_VOLUNTEERS));
 
     private StateColumns() {
     }

@@ -150,8 +150,11 @@ class StatesReportTest {
     void columnKindsLetCoreProtectTheNumbers() {
         List<ReportColumn> columns = report.run(OCTOBER).columns();
 
+        List<String> describingPeople = List.of(StateColumns.DONATION_TOTAL, StateColumns.AVERAGE_GIFT,
+                StateColumns.VOLUNTEER_HOURS);
         for (ReportColumn column : columns) {
-            if (column.kind() == ColumnKind.RATE || column.kind() == ColumnKind.PERCENT) {
+            if (column.kind() == ColumnKind.RATE || column.kind() == ColumnKind.PERCENT
+                    || describingPeople.contains(column.key())) {
                 assertThat(columns).as(column.key() + " derives from a count")
                         .anyMatch(other -> other.key().equals(column.derivedFrom())
                                 && other.kind() == ColumnKind.COUNT);
@@ -159,6 +162,11 @@ class StatesReportTest {
                 assertThat(column.derivedFrom()).as(column.key()).isNull();
             }
         }
+        assertThat(columns.get(StateColumns.indexOf(StateColumns.AVERAGE_GIFT)).derivedFrom())
+                .as("an average gift beside a masked donor count would give the count away")
+                .isEqualTo(StateColumns.DONORS);
+        assertThat(columns.get(StateColumns.indexOf(StateColumns.VOLUNTEER_HOURS)).derivedFrom())
+                .isEqualTo(StateColumns.ACTIVE_VOLUNTEERS);
         assertThat(columns).filteredOn(column -> column.kind() == ColumnKind.MONEY).extracting(ReportColumn::key)
                 .containsExactly(StateColumns.DONATION_TOTAL, StateColumns.AVERAGE_GIFT);
         assertThat(columns.get(StateColumns.indexOf(StateColumns.VOLUNTEER_HOURS)).kind())
