@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The formats an export can use: core's CSV, XLSX and hashed match file, and every started plugin's {@link ExportFormat}
- * (id {@code pluginId:extensionId}), the latter called through the fault barrier.
+ * The formats an export can use: core's CSV, XLSX and hashed match file, and every started plugin's
+ * {@link ExportFormat} (id {@code pluginId:extensionId}), the latter called through the fault barrier.
  */
 @Component
 public class ExportFormatRegistry {

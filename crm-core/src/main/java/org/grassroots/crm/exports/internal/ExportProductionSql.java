@@ -56,8 +56,8 @@ public class ExportProductionSql {
     }
 
     public Optional<byte[]> sealedMatchKey(long id) {
-        return jdbc.sql("SELECT sealed_match_key FROM export_production WHERE id = :id AND sealed_match_key IS NOT NULL")
-                .param("id", id).query(byte[].class).optional();
+        return jdbc.sql("SELECT sealed_match_key FROM export_production WHERE id = :id "
+                + "AND sealed_match_key IS NOT NULL").param("id", id).query(byte[].class).optional();
     }
 
     public void wipeMatchKey(long id) {
@@ -135,7 +135,8 @@ public class ExportProductionSql {
         String outcome = rs.getString("outcome");
         return new ExportProductionRun(rs.getLong("id"), rs.getLong("definition_id"),
                 rs.getObject("job_id", Long.class), rs.getString("requested_by"),
-                rs.getTimestamp("requested_at").toInstant(), outcome == null ? null : ProductionOutcome.valueOf(outcome),
+                rs.getTimestamp("requested_at").toInstant(),
+                outcome == null ? null : ProductionOutcome.valueOf(outcome),
                 instant(rs.getTimestamp("finished_at")), rs.getObject("row_count", Long.class),
                 rs.getObject("content_bytes", Long.class), instant(rs.getTimestamp("file_deleted_at")),
                 rs.getString("deleted_by"), rs.getString("deletion_reason"));
