@@ -17,14 +17,32 @@ import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The steps of delivering an export, as the tests take them, through the real services and the real job runner:
  * alice (organizer) asks and produces, bob and carol (admins) approve, fran (fundraiser) signs off donation fields.
  * Each step leaves alice signed in.
  */
-record DeliverySteps(ExportDefinitionService definitions, ExportApprovalService approvals,
-        ExportDeliveryService delivery, ExportLinkService links, JdbcClient jdbc, DataSource dataSource) {
+@Component
+class DeliverySteps {
+
+    private final ExportDefinitionService definitions;
+    private final ExportApprovalService approvals;
+    private final ExportDeliveryService delivery;
+    private final ExportLinkService links;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    DeliverySteps(ExportDefinitionService definitions, ExportApprovalService approvals, ExportDeliveryService delivery,
+            ExportLinkService links, JdbcClient jdbc, DataSource dataSource) {
+        this.definitions = definitions;
+        this.approvals = approvals;
+        this.delivery = delivery;
+        this.links = links;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String CLIENT = "203.0.113.7";

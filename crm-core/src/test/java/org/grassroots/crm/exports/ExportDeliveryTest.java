@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.dhatim.fastexcel.reader.CellType;
 import org.grassroots.crm.exports.internal.ExportExpirySweep;
 import org.grassroots.crm.exports.internal.ExportFiles;
@@ -61,16 +59,14 @@ class ExportDeliveryTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DataSource dataSource;
+    DeliverySteps steps;
 
     ExportFixtures fixtures;
-    DeliverySteps steps;
     long partner;
 
     @BeforeEach
     void setUp() {
         fixtures = new ExportFixtures(jdbc);
-        steps = new DeliverySteps(definitions, approvals, delivery, links, jdbc, dataSource);
         DeliverySteps.asAlice();
         partner = partners.create(new PartnerDraft(unique("Delivery Partner"), null, null, null)).id();
     }

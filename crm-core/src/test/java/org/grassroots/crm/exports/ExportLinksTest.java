@@ -15,8 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,27 +34,21 @@ class ExportLinksTest {
     @Autowired
     ConsentService consents;
     @Autowired
-    ExportDefinitionService definitions;
-    @Autowired
-    ExportApprovalService approvals;
-    @Autowired
     ExportDeliveryService delivery;
     @Autowired
     ExportLinkService links;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DataSource dataSource;
+    DeliverySteps steps;
 
     ExportFixtures fixtures;
-    DeliverySteps steps;
     long partner;
     long person;
 
     @BeforeEach
     void setUp() {
         fixtures = new ExportFixtures(jdbc);
-        steps = new DeliverySteps(definitions, approvals, delivery, links, jdbc, dataSource);
         DeliverySteps.asAlice();
         partner = partners.create(new PartnerDraft(unique("Links Partner"), null, null, null)).id();
         person = fixtures.person("Link", "Person");

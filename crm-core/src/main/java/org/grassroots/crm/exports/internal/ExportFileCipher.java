@@ -106,9 +106,17 @@ public class ExportFileCipher {
         return ("grassroots-crm/export/" + what + '\0' + context).getBytes(StandardCharsets.UTF_8);
     }
 
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
     private static byte[] seal(SecretKey key, byte[] nonce, byte[] plaintext, byte[] aad) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = newCipher();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(plaintext);
@@ -119,7 +127,7 @@ public class ExportFileCipher {
 
     private static byte[] open(SecretKey key, byte[] nonce, byte[] ciphertext, byte[] aad)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = newCipher();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
         cipher.updateAAD(aad);
         return cipher.doFinal(ciphertext);
@@ -143,14 +151,10 @@ public class ExportFileCipher {
         private long index;
         private boolean closed;
 
-        SealingStream(OutputStream out, SecretKey key) throws IOException {
+        SealingStream(OutputStream out, SecretKey key) {
             this.out = out;
             this.key = key;
-            try {
-                this.cipher = Cipher.getInstance(TRANSFORMATION);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("AES-GCM is not available in this JVM", e);
-            }
+            this.cipher = newCipher();
         }
 
         @Override
@@ -214,14 +218,10 @@ public class ExportFileCipher {
         private boolean lastRead;
         private int lookahead = -1;
 
-        OpeningStream(InputStream in, SecretKey key) throws IOException {
+        OpeningStream(InputStream in, SecretKey key) {
             this.in = in;
             this.key = key;
-            try {
-                this.cipher = Cipher.getInstance(TRANSFORMATION);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("AES-GCM is not available in this JVM", e);
-            }
+            this.cipher = newCipher();
         }
 
         @Override
