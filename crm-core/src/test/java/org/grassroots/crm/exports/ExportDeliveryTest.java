@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -84,6 +85,11 @@ class ExportDeliveryTest {
         long bea = consenting("Bea", "Brown");
         ExportDefinition approved = steps.approved(partner, "csv", ExportField.FIRST_NAME, ExportField.EMAIL,
                 ExportField.PHONE);
+        for (Role onlyReads : List.of(Role.FUNDRAISER, Role.ANALYST)) {
+            signInAs("someone", onlyReads);
+            assertThatThrownBy(() -> delivery.produce(approved.id(), null)).as(onlyReads.name())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
 
         ExportDefinition ready = steps.ready(approved, null);
 
