@@ -69,7 +69,10 @@ public enum AuditAction {
     EXPORT_RETURNED_FOR_APPROVAL("Partner export needs approval again"),
     EXPORT_READY("Partner export file ready"),
     EXPORT_EXPIRED("Partner export expired"),
-    PARTNER_OVERLAP_CALCULATED("Partner list overlap calculated");
+    PARTNER_OVERLAP_CALCULATED("Partner list overlap calculated"),
+    EXPORT_LINK_CREATED("Partner export download link created"),
+    EXPORT_LINK_REVOKED("Partner export download link revoked"),
+    EXPORT_DOWNLOADED("Partner export downloaded");
 
     private final String label;
 

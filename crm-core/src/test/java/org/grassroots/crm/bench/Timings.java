@@ -77,7 +77,11 @@ public final class Timings {
 
     /** Prints the table and appends it to the report file, if one is configured. */
     public void report() {
-        String table = table();
+        publish(table());
+    }
+
+    /** Prints a table a benchmark built itself and appends it to the report file, if one is configured. */
+    public static void publish(String table) {
         System.out.println(table);
         String file = System.getProperty("crm.bench.report");
         if (file != null) {

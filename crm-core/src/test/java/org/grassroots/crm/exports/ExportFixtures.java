@@ -150,6 +150,15 @@ record ExportFixtures(JdbcClient jdbc) {
                 .param("type", targetType).param("id", String.valueOf(targetId)).query(String.class).list();
     }
 
+    /** {@code actor|details} of the target's audit events of one action, oldest first. */
+    List<String> auditEvents(String action, String targetType, Object targetId) {
+        return jdbc.sql("""
+                SELECT actor || '|' || details::text FROM audit_event
+                WHERE action = :action AND target_type = :type AND target_id = :id ORDER BY id""")
+                .param("action", action).param("type", targetType).param("id", String.valueOf(targetId))
+                .query(String.class).list();
+    }
+
     /** The definition's rows as the built-in CSV writes them, header first, read back with FastCSV. */
     static List<List<String>> csv(ExportFileWriter files, ExportDefinition definition) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

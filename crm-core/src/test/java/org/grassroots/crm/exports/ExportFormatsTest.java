@@ -106,7 +106,7 @@ class ExportFormatsTest {
 
     @Test
     void theFormatsOnOfferAndAnUnknownOne() {
-        assertThat(formats.available()).extracting(ExportFormatInfo::id).startsWith("csv", "hashed-match");
+        assertThat(formats.available()).extracting(ExportFormatInfo::id).startsWith("csv", "xlsx", "hashed-match");
         assertThat(formats.available()).filteredOn(f -> f.id().equals("hashed-match")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.needsMatchKey()).isTrue();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.grassroots.crm.common.SpreadsheetCells;
 import org.grassroots.crm.exports.ExportDefinition;
@@ -29,11 +30,24 @@ public class ExportFileWriter {
 
     /** @return the number of people written */
     public long write(ExportDefinition definition, ExportFormat format, OutputStream out) throws IOException {
+        return write(definition, format, out, written -> { });
+    }
+
+    /**
+     * Like {@link #write(ExportDefinition, ExportFormat, OutputStream)}, telling {@code afterRow} the number of rows
+     * written so far after each one (what it throws, such as a job's cancellation, stops the file).
+     */
+    public long write(ExportDefinition definition, ExportFormat format, OutputStream out, LongConsumer afterRow)
+            throws IOException {
         List<ExportColumn> columns = definition.fields().stream()
                 .map(field -> new ExportColumn(field.key(), field.label())).toList();
         boolean neutralise = format.opensInSpreadsheets();
+        long[] written = {0};
         try (ExportWriter writer = format.open(out, columns)) {
-            return rows.stream(definition, values -> writer.write(neutralise ? neutralised(values) : values));
+            return rows.stream(definition, values -> {
+                writer.write(neutralise ? neutralised(values) : values);
+                afterRow.accept(++written[0]);
+            });
         }
     }
 

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The formats an export can use: core's CSV and hashed match file, and every started plugin's {@link ExportFormat}
- * (id {@code pluginId:extensionId}), the latter called through the fault barrier.
+ * The formats an export can use: core's CSV, XLSX and hashed match file, and every started plugin's
+ * {@link ExportFormat} (id {@code pluginId:extensionId}), the latter called through the fault barrier.
  */
 @Component
 public class ExportFormatRegistry {
@@ -23,6 +23,9 @@ public class ExportFormatRegistry {
     private static final CsvExportFormat CSV = new CsvExportFormat();
     private static final ExportFormatInfo CSV_INFO = new ExportFormatInfo(CSV.id(), CSV.displayName(),
             CSV.fileExtension(), CSV.mediaType(), CSV.opensInSpreadsheets(), false);
+    private static final XlsxExportFormat XLSX = new XlsxExportFormat();
+    private static final ExportFormatInfo XLSX_INFO = new ExportFormatInfo(XLSX.id(), XLSX.displayName(),
+            XLSX.fileExtension(), XLSX.mediaType(), XLSX.opensInSpreadsheets(), false);
     private static final ExportFormatInfo HASHED_INFO = new ExportFormatInfo(HashedMatchFormat.ID,
             HashedMatchFormat.DISPLAY_NAME, "csv", "text/csv", false, true);
 
@@ -34,18 +37,17 @@ public class ExportFormatRegistry {
 
     /** Core's formats first, then the plugins' by plugin and extension id. */
     public List<ExportFormatInfo> all() {
-        List<ExportFormatInfo> all = new ArrayList<>(List.of(CSV_INFO, HASHED_INFO));
+        List<ExportFormatInfo> all = new ArrayList<>(List.of(CSV_INFO, XLSX_INFO, HASHED_INFO));
         pluginFormats().forEach(format -> all.add(new ExportFormatInfo(format.id(), format.displayName(),
                 format.fileExtension(), format.mediaType(), format.opensInSpreadsheets(), false)));
         return all;
     }
 
     public Optional<ExportFormatInfo> info(String id) {
-        if (id.equals(CSV_INFO.id())) {
-            return Optional.of(CSV_INFO);
-        }
-        if (id.equals(HASHED_INFO.id())) {
-            return Optional.of(HASHED_INFO);
+        for (ExportFormatInfo core : List.of(CSV_INFO, XLSX_INFO, HASHED_INFO)) {
+            if (core.id().equals(id)) {
+                return Optional.of(core);
+            }
         }
         return all().stream().filter(info -> info.id().equals(id)).findFirst();
     }
@@ -59,6 +61,9 @@ public class ExportFormatRegistry {
     public ExportFormat resolve(String id, @Nullable MatchKey key) {
         if (id.equals(CsvExportFormat.ID)) {
             return CSV;
+        }
+        if (id.equals(XlsxExportFormat.ID)) {
+            return XLSX;
         }
         if (id.equals(HashedMatchFormat.ID)) {
             if (key == null) {

@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.grassroots.crm.audit.AuditAction;
 import org.grassroots.crm.audit.AuditEntry;
@@ -61,11 +63,17 @@ public class ExportProduction {
      * @throws IllegalExportTransitionException when the definition is not approved
      */
     public long write(long definitionId, @Nullable MatchKey key, OutputStream out) throws IOException {
+        return write(definitionId, key, out, written -> { });
+    }
+
+    /** Like {@link #write(long, MatchKey, OutputStream)}, telling {@code afterRow} the rows written so far. */
+    public long write(long definitionId, @Nullable MatchKey key, OutputStream out, LongConsumer afterRow)
+            throws IOException {
         ExportDefinition definition = definitions.find(definitionId).orElseThrow(() -> unknown(definitionId));
         if (definition.status() != ExportStatus.APPROVED) {
             throw new IllegalExportTransitionException(definitionId, definition.status(), ExportStatus.READY);
         }
-        return files.write(definition, formats.resolve(definition.formatId(), key), out);
+        return files.write(definition, formats.resolve(definition.formatId(), key), out, afterRow);
     }
 
     /**
@@ -75,6 +83,16 @@ public class ExportProduction {
      */
     @Transactional
     public boolean markReady(long definitionId, long rows, Instant expiresAt) {
+        return markReady(definitionId, rows, expiresAt, null, Map.of());
+    }
+
+    /**
+     * Like {@link #markReady(long, long, Instant)}, for the delivery job: the audit event names the staff member who
+     * started the production ({@code null}: whoever is signed in) and adds {@code facts} (the job, the file's size).
+     */
+    @Transactional
+    public boolean markReady(long definitionId, long rows, Instant expiresAt, @Nullable String producedFor,
+            Map<String, ?> facts) {
         ExportStatus status = definitions.lockStatus(definitionId).orElseThrow(() -> unknown(definitionId));
         if (!status.canMoveTo(ExportStatus.READY)) {
             throw new IllegalExportTransitionException(definitionId, status, ExportStatus.READY);
@@ -84,13 +102,20 @@ public class ExportProduction {
         Instant now = now();
         if (!missing.isEmpty()) {
             definitions.markPendingAgain(definitionId, now);
-            audit.record(AuditEntry.of(AuditAction.EXPORT_RETURNED_FOR_APPROVAL, TARGET, definitionId,
-                    Map.of("rows", rows, "missing", String.join("; ", missing))));
+            Map<String, Object> details = new LinkedHashMap<>(facts);
+            details.put("rows", rows);
+            details.put("missing", String.join("; ", missing));
+            audit.record(new AuditEntry(producedFor, AuditAction.EXPORT_RETURNED_FOR_APPROVAL, TARGET,
+                    String.valueOf(definitionId), null, details));
             return false;
         }
         definitions.markReady(definitionId, rows, expiresAt, now);
-        audit.record(AuditEntry.of(AuditAction.EXPORT_READY, TARGET, definitionId,
-                Map.of("rows", rows, "expiresAt", expiresAt.toString(), "format", definition.formatId())));
+        Map<String, Object> details = new LinkedHashMap<>(facts);
+        details.put("rows", rows);
+        details.put("expiresAt", expiresAt.toString());
+        details.put("format", definition.formatId());
+        audit.record(new AuditEntry(producedFor, AuditAction.EXPORT_READY, TARGET, String.valueOf(definitionId), null,
+                details));
         return true;
     }
 

@@ -8,7 +8,12 @@ import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.grassroots.crm.pluginhost.DerivedKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -16,10 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts plugin secrets with AES-256-GCM: a fresh random 96-bit nonce per value, a 128-bit tag, and the plugin id
  * and setting key as associated data, so a ciphertext copied onto another setting or plugin fails to decrypt instead
- * of handing one plugin's secret to another.
+ * of handing one plugin's secret to another. Also derives other features' keys from the same secrets key
+ * ({@link DerivedKeys}).
  */
 @Component
-public class SecretCipher {
+public class SecretCipher implements DerivedKeys {
 
     static final String KEY_PROPERTY = "crm.secrets.key";
     static final String KEY_VARIABLE = "CRM_SECRETS_KEY";
@@ -28,6 +34,7 @@ public class SecretCipher {
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final String AAD_CONTEXT = "grassroots-crm/plugin-setting/v1";
+    private static final byte[] DERIVATION_SALT = "grassroots-crm/derived-keys".getBytes(StandardCharsets.UTF_8);
 
     /** A ciphertext (with its tag) and the nonce it was sealed with. */
     public record Sealed(byte[] ciphertext, byte[] nonce) {
@@ -76,6 +83,18 @@ public class SecretCipher {
             // AEADBadTagException for a wrong key or changed bytes; the others for a mangled nonce
             throw new UndecryptableException(e);
         }
+    }
+
+    @Override
+    public SecretKey derive(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("A derived key needs a purpose");
+        }
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(key().getEncoded(), DERIVATION_SALT, purpose.getBytes(StandardCharsets.UTF_8)));
+        byte[] derived = new byte[SecretsKeyFile.KEY_BYTES];
+        hkdf.generateBytes(derived, 0, derived.length);
+        return new SecretKeySpec(derived, "AES");
     }
 
     private Cipher cipher(int mode, byte[] nonce, String pluginId, String settingKey)
