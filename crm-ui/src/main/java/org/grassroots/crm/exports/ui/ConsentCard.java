@@ -55,14 +55,15 @@ class ConsentCard extends Card {
         historyDetails.setSummaryText("History");
         historyDetails.add(history);
         historyDetails.addClassName("consent-history-details");
-        add(current, historyDetails);
+        add(current);
         if (editor) {
             Button grant = new Button("Record consent…", VaadinIcon.PLUS.create(), e -> new GrantConsentDialog(
                     personId, consents, partners, currentPartnerIds(), this::render).open());
             grant.addThemeVariants(ButtonVariant.SMALL);
             grant.addClassName("consent-grant");
-            addToFooter(grant);
+            add(grant);
         }
+        add(historyDetails);
         render();
     }
 
@@ -78,7 +79,7 @@ class ConsentCard extends Card {
         }
         agreed.forEach(consent -> current.add(currentRow(consent, latestGrant(events, consent.partnerId()))));
         long withdrawn = decisions.size() - agreed.size();
-        setSubtitle(withdrawn == 0 ? "" : "Withdrew from " + withdrawn + (withdrawn == 1 ? " partner" : " partners"));
+        setSubtitle(withdrawn == 0 ? null : "Withdrew from " + withdrawn + (withdrawn == 1 ? " partner" : " partners"));
         history.removeAll();
         events.forEach(event -> history.add(historyRow(event)));
         historyDetails.setSummaryText("History (" + events.size() + ")");

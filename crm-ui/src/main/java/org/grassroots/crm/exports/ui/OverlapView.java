@@ -120,7 +120,7 @@ class OverlapView extends VerticalLayout {
                 + "person: the lower-case hexadecimal HMAC-SHA-256 of the e-mail address (trimmed, lower case) and "
                 + "of the phone number in E.164 form (+15125550123), keyed with the agreed key. For example:");
         Pre example = new Pre("printf '%s' 'ann@example.org' | openssl dgst -sha256 -hmac \"$KEY\"");
-        Paragraph ours = new Paragraph("An export in the “Hashed match file” format makes the same file from our "
+        Paragraph ours = new Paragraph("An export in the hashed match file format makes the same file from our "
                 + "side.");
         Details details = new Details("How the partner makes the file", new Div(layout, example, ours));
         details.addClassName("overlap-how");
