@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -101,8 +102,9 @@ class NewExportView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph approvalRule = new Paragraph("An administrator who did not ask for it must approve it before "
                 + "any file is made.");
         approvalRule.addClassName("muted");
-        Card summary = card("People", count, thresholdNote, donationNote, approvalRule, create,
-                new Anchor("exports", "Cancel"));
+        HorizontalLayout buttons = new HorizontalLayout(create, new Anchor("exports", "Cancel"));
+        buttons.setAlignItems(Alignment.CENTER);
+        Card summary = card("People", count, thresholdNote, donationNote, approvalRule, buttons);
         summary.addClassName("new-export-summary");
         Div form = new Div(what, who, columns);
         form.addClassName("new-export-form");
