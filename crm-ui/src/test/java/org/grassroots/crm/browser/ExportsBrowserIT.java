@@ -203,13 +203,15 @@ class ExportsBrowserIT {
         browser.screenshot(page, "exports-9-list");
         row.click();
         page.waitForURL("**/exports/" + exportId);
+        BrowserSession.button(page, "Approve").waitFor();
+        browser.screenshot(page, "exports-10-to-approve");
         BrowserSession.button(page, "Approve").click();
         page.locator(".export-status").getByText("Approved").waitFor();
-        Locator approvals = page.locator("vaadin-grid.export-approvals-grid");
-        approvals.getByText("Administrator").waitFor();
-        assertThat(approvals.innerText()).contains("admin");
+        Locator approval = page.locator(".export-approval");
+        approval.getByText("Administrator's approval").waitFor();
+        assertThat(approval.innerText()).startsWith("admin").contains("3 people then");
         assertThat(page.locator(".export-approval-outcome").innerText()).startsWith("Approved on ");
-        browser.screenshot(page, "exports-10-approved");
+        browser.screenshot(page, "exports-11-approved");
     }
 
     /** A petition three people signed ticking the co-sponsor box, and one without; returns its id. */

@@ -6,8 +6,6 @@ import java.util.function.LongFunction;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,7 +31,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class ApprovalPanel extends Card {
 
-    final Grid<ExportApproval> given = new Grid<>();
+    final Div given = new Div();
     final UnorderedList stillNeeded = new UnorderedList();
     final Div actions = new Div();
     private final ExportDefinition definition;
@@ -47,17 +45,13 @@ class ApprovalPanel extends Card {
         this.onChanged = onChanged;
         addClassName("export-approvals");
         setTitle("Approvals");
-        given.addColumn(ExportApproval::approver).setHeader("By").setAutoWidth(true);
-        given.addColumn(approval -> approval.capacity() == ApprovalCapacity.ADMIN ? "Administrator"
-                : "Fundraiser sign-off").setHeader("As").setAutoWidth(true);
-        given.addColumn(approval -> ExportWording.number(approval.size())).setHeader("People then")
-                .setAutoWidth(true).setPartNameGenerator(approval -> "numeric");
-        given.addColumn(approval -> ExportWording.when(approval.approvedAt())).setHeader("When").setAutoWidth(true);
-        given.setItems(definition.approvals());
-        given.setAllRowsVisible(true);
-        given.setEmptyStateText("No approvals yet.");
-        given.addThemeVariants(GridVariant.ROW_STRIPES);
-        given.addClassName("export-approvals-grid");
+        given.addClassName("export-approvals-given");
+        if (definition.approvals().isEmpty()) {
+            Paragraph none = new Paragraph("No approvals yet.");
+            none.addClassName("muted");
+            given.add(none);
+        }
+        definition.approvals().forEach(approval -> given.add(approvalRow(approval)));
         stillNeeded.addClassName("export-still-needed");
         actions.addClassName("export-approval-actions");
         add(given, outcome());
@@ -65,6 +59,19 @@ class ApprovalPanel extends Card {
             addActions(authentication, currentSize);
             add(actions);
         }
+    }
+
+    private static Div approvalRow(ExportApproval approval) {
+        Span who = new Span(approval.approver());
+        who.addClassName("export-approver");
+        Span what = new Span((approval.capacity() == ApprovalCapacity.ADMIN ? "Administrator's approval"
+                : "Fundraiser's sign-off") + " · " + ExportWording.people(approval.size()) + " then · "
+                + ExportWording.when(approval.approvedAt()));
+        what.addClassName("muted");
+        Div row = new Div(who, what);
+        row.addClassName("export-approval");
+        row.getElement().setAttribute("data-capacity", approval.capacity().name());
+        return row;
     }
 
     private com.vaadin.flow.component.Component outcome() {

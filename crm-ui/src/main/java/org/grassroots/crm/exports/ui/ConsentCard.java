@@ -93,20 +93,22 @@ class ConsentCard extends Card {
         since.addClassName("muted");
         Div heading = new Div(partner, since);
         heading.addClassName("consent-heading");
-        Div row = new Div(heading);
-        row.addClassName("consent-row");
-        row.getElement().setAttribute("data-partner", String.valueOf(consent.partnerId()));
+        Div facts = new Div(heading);
+        facts.addClassName("consent-facts");
         if (grant != null) {
             Div source = new Div(source(grant));
             source.addClassName("consent-source");
-            row.add(source, notice(grant.noticeText()));
+            facts.add(source, notice(grant.noticeText()));
         }
+        Div row = new Div(facts);
+        row.addClassName("consent-row");
+        row.getElement().setAttribute("data-partner", String.valueOf(consent.partnerId()));
         if (editor) {
             Button withdraw = new Button("Withdraw…", e -> new WithdrawConsentDialog(personId, consent, consents,
                     this::render).open());
             withdraw.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY, ButtonVariant.ERROR);
             withdraw.setAriaLabel("Withdraw consent for " + consent.partnerName());
-            heading.add(withdraw);
+            row.add(withdraw);
         }
         return row;
     }

@@ -127,7 +127,6 @@ class CosponsorsPanel extends Div {
             CosponsorConsents recorded = cosponsors.recordConsents(petitionId);
             result.setText(describe(recorded));
             result.setVisible(true);
-            Feedback.success(describe(recorded));
         } catch (InvalidInputException refused) {
             Feedback.error(refused.getMessage());
         }

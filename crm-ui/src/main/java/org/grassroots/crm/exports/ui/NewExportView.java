@@ -85,6 +85,7 @@ class NewExportView extends VerticalLayout implements BeforeEnterObserver {
         Card who = card("Who", consentOnly, segment);
         List<ExportFormatInfo> available = formats.available();
         format.setLabel("Format");
+        format.setWidth("min(24rem, 100%)");
         format.setItems(available);
         format.setItemLabelGenerator(ExportFormatInfo::displayName);
         format.setValue(available.getFirst());

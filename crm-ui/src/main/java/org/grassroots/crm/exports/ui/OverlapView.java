@@ -67,6 +67,9 @@ class OverlapView extends VerticalLayout {
         partner.setPlaceholder(all.isEmpty() ? "Add a partner on the Partners screen first" : "Choose the partner");
         partner.setWidth("min(24rem, 100%)");
         key.setRevealButtonVisible(false);
+        // only this screen says when the key is missing or short: clearing it after use is no error
+        key.setManualValidation(true);
+        key.addValueChangeListener(e -> key.setInvalid(false));
         key.setRequiredIndicatorVisible(true);
         key.setHelperText("At least " + MatchKey.MIN_LENGTH + " characters, exactly as the partner used it. Agree "
                 + "it by phone or in person, not in the e-mail that carries the file.");

@@ -48,7 +48,7 @@ class SegmentFields extends FormLayout {
         joinedFrom.setHelperText("Became a supporter (UTC days, both included).");
         joinedTo.addValueChangeListener(e -> joinedTo.setInvalid(false));
         joinedFrom.addValueChangeListener(e -> joinedTo.setInvalid(false));
-        add(petitions, tags, states, statuses, joinedFrom, joinedTo);
+        add(petitions, tags, states, joinedFrom, joinedTo, statuses);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
         setColspan(petitions, 2);
     }

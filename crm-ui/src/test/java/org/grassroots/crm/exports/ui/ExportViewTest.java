@@ -88,11 +88,13 @@ class ExportViewTest extends SpringBrowserlessTest {
 
         ApprovalPanel approved = $(ApprovalPanel.class).single();
         assertThat(statusOf()).isEqualTo(ExportStatus.APPROVED.label());
-        assertThat(test(approved.given).size()).isEqualTo(1);
-        ExportApproval approval = test(approved.given).getRow(0);
-        assertThat(approval.approver()).isEqualTo("page-admin");
-        assertThat(approval.capacity()).isEqualTo(ApprovalCapacity.ADMIN);
-        assertThat(approval.size()).isEqualTo(2);
+        assertThat(approved.given.getChildren()).singleElement().satisfies(approval -> {
+            assertThat(approval.getElement().getAttribute("data-capacity")).isEqualTo(ApprovalCapacity.ADMIN.name());
+            assertThat(approval.getElement().getTextRecursively()).startsWith("page-admin")
+                    .contains("Administrator's approval · 2 people then · ");
+        });
+        assertThat(definitions.find(requested.id()).orElseThrow().approvals()).extracting(ExportApproval::approver)
+                .containsExactly("page-admin");
         assertThat($(Button.class, approved).withText("Approve").exists()).isFalse();
         assertThat($(DeliveryPanel.class).single().state.getText()).startsWith("Approved on ");
     }
