@@ -212,6 +212,8 @@ class ExportsBrowserIT {
         assertThat(approval.innerText()).startsWith("admin").contains("3 people then");
         assertThat(page.locator(".export-approval-outcome").innerText()).startsWith("Approved on ");
         browser.screenshot(page, "exports-11-approved");
+        page.setViewportSize(390, 800);
+        browser.screenshot(page, "exports-12-approved-phone");
     }
 
     /** A petition three people signed ticking the co-sponsor box, and one without; returns its id. */

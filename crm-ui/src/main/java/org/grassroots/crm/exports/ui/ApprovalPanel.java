@@ -3,6 +3,7 @@ package org.grassroots.crm.exports.ui;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -74,7 +75,7 @@ class ApprovalPanel extends Card {
         return row;
     }
 
-    private com.vaadin.flow.component.Component outcome() {
+    private Component outcome() {
         return switch (definition.status()) {
             case PENDING_APPROVAL -> {
                 approvals.stillNeeded(definition.id()).forEach(need -> stillNeeded.add(new ListItem(need)));

@@ -2,6 +2,8 @@ package org.grassroots.crm.exports.ui;
 
 import java.util.List;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -14,8 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,9 +42,8 @@ import org.grassroots.crm.ui.FieldErrors;
 @Route("exports/new")
 @PageTitle("New export")
 @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME})
-class NewExportView extends VerticalLayout implements BeforeEnterObserver {
+class NewExportView extends VerticalLayout {
 
-    static final String PARTNER_PARAMETER = "partner";
     static final String CHOOSE_PARTNER = "Choose a partner to see how many people consent to it and match.";
 
     final TextField name = new TextField("Name");
@@ -121,13 +120,6 @@ class NewExportView extends VerticalLayout implements BeforeEnterObserver {
         fields.onChange(() -> donationNote.setVisible(fields.includesDonationFields()));
     }
 
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter(PARTNER_PARAMETER).ifPresent(id ->
-                partner.getListDataView().getItems().filter(p -> String.valueOf(p.id()).equals(id)).findFirst()
-                        .ifPresent(partner::setValue));
-    }
-
     private void updateCount() {
         Partner chosen = partner.getValue();
         count.removeClassName("export-count-error");
@@ -178,8 +170,7 @@ class NewExportView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static boolean required(boolean missing, com.vaadin.flow.component.HasValidation field,
-            String message) {
+    private static boolean required(boolean missing, HasValidation field, String message) {
         if (missing) {
             field.setErrorMessage(message);
             field.setInvalid(true);
@@ -187,7 +178,7 @@ class NewExportView extends VerticalLayout implements BeforeEnterObserver {
         return !missing;
     }
 
-    private static Card card(String title, com.vaadin.flow.component.Component... content) {
+    private static Card card(String title, Component... content) {
         Card card = new Card();
         card.setTitle(title);
         card.add(content);

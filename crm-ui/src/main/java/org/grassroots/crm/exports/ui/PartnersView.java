@@ -1,6 +1,6 @@
 package org.grassroots.crm.exports.ui;
 
-import java.util.List;
+import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -65,7 +65,7 @@ class PartnersView extends VerticalLayout {
         }
 
         grid.addColumn(Partner::name).setHeader("Partner").setKey("name").setFlexGrow(2)
-                .setComparator(partner -> partner.name().toLowerCase(java.util.Locale.ROOT));
+                .setComparator(partner -> partner.name().toLowerCase(Locale.ROOT));
         grid.addColumn(partner -> text(partner.contactName())).setHeader("Contact").setKey("contact").setFlexGrow(1);
         grid.addColumn(partner -> text(partner.contactEmail())).setHeader("Contact e-mail").setKey("email")
                 .setFlexGrow(1);
@@ -87,8 +87,7 @@ class PartnersView extends VerticalLayout {
 
     private void refresh() {
         // a coalition has tens of partners, so the whole list is read at once
-        List<Partner> all = partners.list();
-        grid.setItems(all);
+        grid.setItems(partners.list());
     }
 
     private static String text(String value) {

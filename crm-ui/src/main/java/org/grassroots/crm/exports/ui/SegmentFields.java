@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.HasValue;
@@ -95,7 +96,7 @@ class SegmentFields extends FormLayout {
         return to == null ? "on or after " + from : "between " + from + " and " + to;
     }
 
-    private static <T> String sorted(Set<T> values, java.util.function.Function<T, String> label, String separator) {
+    private static <T> String sorted(Set<T> values, Function<T, String> label, String separator) {
         return values.stream().map(label).sorted(Comparator.naturalOrder()).collect(Collectors.joining(separator));
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.grassroots.crm.exports.ui.ExportScreenFixtures.unique;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Paragraph;
@@ -72,7 +74,7 @@ class ConsentSectionTest extends SpringBrowserlessTest {
         ConsentCard granted = $(ConsentCard.class).single();
         String shown = granted.current.getElement().getTextRecursively();
         assertThat(shown).contains(partner.name()).contains("since " + ExportWording.DAY.format(
-                agreed.atStartOfDay(java.time.ZoneId.systemDefault()))).contains("Entered by staff");
+                agreed.atStartOfDay(ZoneId.systemDefault()))).contains("Entered by staff");
         Details notice = $(Details.class, granted.current).single();
         test(notice).openDetails();
         assertThat($(Paragraph.class, notice).single().getText())
@@ -130,12 +132,12 @@ class ConsentSectionTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "consent-coordinator", roles = "VOLUNTEER_COORDINATOR")
     void volunteerCoordinatorsSeeNoSharingCard() {
-        navigate("supporters/" + personId, com.vaadin.flow.component.Component.class);
+        navigate("supporters/" + personId, Component.class);
         assertThat($(ConsentCard.class).exists()).isFalse();
     }
 
     private ConsentCard open() {
-        navigate("supporters/" + personId, com.vaadin.flow.component.Component.class);
+        navigate("supporters/" + personId, Component.class);
         return $(ConsentCard.class).single();
     }
 

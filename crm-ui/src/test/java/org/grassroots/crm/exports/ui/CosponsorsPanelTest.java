@@ -3,6 +3,8 @@ package org.grassroots.crm.exports.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.grassroots.crm.exports.ui.ExportScreenFixtures.unique;
 
+import java.util.List;
+
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -96,7 +98,7 @@ class CosponsorsPanelTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "cosponsor-fundraiser", roles = "FUNDRAISER")
     void fundraisersSeeTheCoSponsorsButChangeNothing() {
-        TestSecurity.as(Role.ORGANIZER, () -> cosponsors.setCosponsors(petitionId, java.util.List.of(rivers.id()),
+        TestSecurity.as(Role.ORGANIZER, () -> cosponsors.setCosponsors(petitionId, List.of(rivers.id()),
                 "Share with the co-sponsor."));
 
         CosponsorsPanel panel = open();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import org.grassroots.crm.TestSecurity;
 import org.grassroots.crm.exports.ConsentGrant;
@@ -142,7 +143,7 @@ class OverlapViewTest extends SpringBrowserlessTest {
         Path stored = view.file.file().orElseThrow();
         assertThat(stored).exists();
 
-        navigate("", com.vaadin.flow.component.Component.class);
+        navigate("", Component.class);
 
         assertThat(Files.exists(stored)).isFalse();
     }
