@@ -80,6 +80,11 @@ public class ExportApprovalService {
         return definitions.find(definitionId).orElseThrow();
     }
 
+    /** An export of more people than this needs a second administrator's approval. */
+    public long secondApprovalThreshold() {
+        return rules.threshold();
+    }
+
     /** What the export still needs before it is approved, at its current size; empty once approved. */
     @Transactional(readOnly = true)
     public List<String> stillNeeded(long definitionId) {

@@ -86,6 +86,7 @@ class ExportApprovalTest {
         fixtures.consentingCrowd(partner, 999);
         ExportDefinition requested = request(ExportField.EMAIL);
         assertThat(requested.sizeAtRequest()).isEqualTo(1001);
+        assertThat(approvals.secondApprovalThreshold()).as("the default, which screens show").isEqualTo(1000);
 
         as("bob", Role.ADMIN);
         assertThat(approvals.approve(requested.id()).status()).isEqualTo(ExportStatus.PENDING_APPROVAL);

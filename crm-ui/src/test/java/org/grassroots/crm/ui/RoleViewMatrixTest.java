@@ -49,6 +49,8 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
     private static final Set<Role> VOLUNTEERING = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.VOLUNTEER_COORDINATOR);
     /** Donation amounts are for fundraisers and admins only. */
     private static final Set<Role> GIVING = EnumSet.of(Role.ADMIN, Role.FUNDRAISER);
+    /** Partner exports: organizers ask, admins approve, fundraisers sign off donation fields. */
+    private static final Set<Role> SHARING = EnumSet.of(Role.ADMIN, Role.ORGANIZER, Role.FUNDRAISER);
     private static final String LOGIN = "login";
     /**
      * Open to everyone signed in, but it shows only a screen a started plugin contributes for the user's roles
@@ -77,6 +79,11 @@ class RoleViewMatrixTest extends SpringBrowserlessTest {
             Map.entry("donations/recurring", GIVING),
             Map.entry("donations/fec-follow-up", GIVING),
             Map.entry("lists", EnumSet.of(Role.ADMIN, Role.ORGANIZER)),
+            Map.entry("partners", SHARING),
+            Map.entry("exports", SHARING),
+            Map.entry("exports/:id", SHARING),
+            Map.entry("exports/new", EnumSet.of(Role.ADMIN, Role.ORGANIZER)),
+            Map.entry("exports/overlap", EnumSet.of(Role.ADMIN, Role.ORGANIZER)),
             Map.entry("plugins", EnumSet.of(Role.ADMIN)),
             Map.entry("reports", EVERY_ROLE),
             Map.entry("reports/:id", EVERY_ROLE),

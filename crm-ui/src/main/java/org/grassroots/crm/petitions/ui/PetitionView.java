@@ -2,6 +2,7 @@ package org.grassroots.crm.petitions.ui;
 
 import java.text.NumberFormat;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -35,12 +36,13 @@ import org.grassroots.crm.petitions.SignedPetitionCriterion;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.ui.RouteIds;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One petition: whom it addresses, its description, how many signed against the goal, the newest signatures, and a
  * link to all its signers in the supporters list (filtered there, so they can be narrowed further).
  * Organizers and admins edit it here, enter signatures from paper forms, import a file of signatures, and see and
- * roll back its imports.
+ * roll back its imports. Other features add their sections ({@link PetitionSection}) below the signatures.
  */
 @Route("petitions/:id")
 @RolesAllowed({Role.ADMIN_NAME, Role.ORGANIZER_NAME, Role.FUNDRAISER_NAME, Role.VOLUNTEER_COORDINATOR_NAME})
@@ -59,11 +61,14 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final Anchor signersLink = new Anchor("", SIGNERS_LINK);
     private final Grid<Signature> signatures = new Grid<>();
     private final @Nullable PetitionImportsSection imports;
+    private final ObjectProvider<PetitionSection> sections;
+    private final Div otherSections = new Div();
     private Petition petition;
 
     PetitionView(PetitionService petitions, PersonSearchService people, ImportBatchService batches,
-            AuthenticationContext authentication) {
+            ObjectProvider<PetitionSection> sections, AuthenticationContext authentication) {
         this.petitions = petitions;
+        this.sections = sections;
         addClassName("petition-view");
         summary.addClassName("page-summary");
         description.addClassName("petition-description");
@@ -105,7 +110,8 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         HorizontalLayout newest = new HorizontalLayout(new H3("Newest signatures"), signersLink);
         newest.setAlignItems(Alignment.BASELINE);
         newest.setWrap(true);
-        add(description, tally, newest, signatures);
+        otherSections.addClassName("petition-sections");
+        add(description, tally, newest, signatures, otherSections);
         if (imports != null) {
             add(imports);
         }
@@ -145,5 +151,8 @@ class PetitionView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         if (imports != null) {
             imports.show(petitionId);
         }
+        otherSections.removeAll();
+        sections.orderedStream().sorted(Comparator.comparingInt(PetitionSection::order))
+                .forEach(section -> section.sectionFor(petitionId).ifPresent(otherSections::add));
     }
 }
