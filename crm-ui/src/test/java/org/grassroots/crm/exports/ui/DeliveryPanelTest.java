@@ -138,6 +138,25 @@ class DeliveryPanelTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void withdrawingNeedsAReasonThenEndsTheExport() {
+        produceAndWait();
+        test($(Button.class, $(DeliveryPanel.class).single()).withText("Withdraw file…").single()).click();
+        WithdrawDialog dialog = $(WithdrawDialog.class).single();
+        test(dialog.withdraw).click();
+        assertThat(dialog.reason.isInvalid()).isTrue();
+
+        test(dialog.reason).setValue("The partner sent it to the wrong list.");
+        test(dialog.withdraw).click();
+
+        assertThat($(Badge.class).withClassName("export-status").single().getText())
+                .isEqualTo(ExportStatus.EXPIRED.label());
+        DeliveryPanel panel = $(DeliveryPanel.class).single();
+        assertThat(panel.state.getText()).startsWith("Expired on ");
+        assertThat($(ProductionsList.class, panel).single().items.getElement().getTextRecursively())
+                .contains("file deleted").contains("by file-organizer: The partner sent it to the wrong list.");
+    }
+
+    @Test
     void aFundraiserSeesTheLinksButCannotActOnThem() {
         produceAndWait();
         links.create(approved.id(), "For the partner");
