@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.grassroots.crm.exports.ExportDefinitionService;
 import org.grassroots.crm.exports.ExportStatus;
@@ -37,7 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * petition and records the consent of the signers who ticked the co-sponsor box, records one more consent on a
  * supporter's page, asks for an export of the petition's consenting signers (the form counts them live) and checks
  * the overlap with the partner's hashed list; then an administrator, a different person, approves the export, which
- * shows as approved with that approval.
+ * shows as approved with that approval. The organizer then produces the file on the export's page, makes a download
+ * link (its address shown once), downloads the CSV through it (the consenting signers, not the one who did not tick
+ * the box), revokes the link, which then answers 410, and the administrator finds the whole trail in the audit log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExportsBrowserIT {
@@ -89,6 +93,15 @@ class ExportsBrowserIT {
                 approve(browser, page, exportId, exportName);
                 assertThat(staff.as("admin", () -> definitions.find(exportId)).orElseThrow().status())
                         .isEqualTo(ExportStatus.APPROVED);
+
+                StaffAccounts.signIn(browser, page, organizer, PASSWORD);
+                page.setViewportSize(1280, 900);
+                String link = produceAndLink(browser, page, exportId);
+                download(page, link, suffix);
+                revoke(browser, page, link);
+
+                StaffAccounts.signIn(browser, page, "admin", StaffAccounts.ADMIN_PASSWORD);
+                auditTrail(browser, page, exportId);
             } catch (RuntimeException | AssertionError failure) {
                 browser.screenshot(page, "exports-failure");
                 throw failure;
@@ -214,6 +227,66 @@ class ExportsBrowserIT {
         browser.screenshot(page, "exports-11-approved");
         page.setViewportSize(390, 800);
         browser.screenshot(page, "exports-12-approved-phone");
+    }
+
+    /** Produces the CSV, waits for the export to be ready, makes a link; returns the address shown once. */
+    private static String produceAndLink(BrowserSession browser, Page page, long exportId) {
+        page.navigate(browser.url("exports/" + exportId));
+        Locator card = page.locator(".export-delivery");
+        card.getByText("the file can be produced").waitFor();
+        BrowserSession.button(page, "Produce file").click();
+        page.locator(".export-status").getByText(ExportStatus.READY.label()).waitFor();
+        assertThat(card.locator(".export-delivery-state").innerText()).startsWith("Ready since ");
+        assertThat(card.locator(".export-production-items").innerText()).startsWith("File ready · 3 people");
+        BrowserSession.button(page, "New download link…").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Note (optional)").fill("For Maria Lopez");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Make link")).click();
+        Locator address = dialog.getByLabel("Download address");
+        address.waitFor();
+        String link = address.inputValue();
+        assertThat(link).startsWith(browser.url("exports/download/"));
+        assertThat(dialog.locator(".export-link-warning").innerText()).contains("shown only this once");
+        browser.screenshot(page, "exports-13-link-shown-once");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
+        card.locator(".export-link[data-state=active]").getByText("For Maria Lopez").waitFor();
+        assertThat(card.innerText()).doesNotContain(link);
+        return link;
+    }
+
+    /** Downloads through the link, as a partner's contact clicking it would (router-ignore: a full request). */
+    private static void download(Page page, String link, String suffix) throws IOException {
+        Download download = page.waitForDownload(() -> page.evaluate("""
+                url => { const a = document.createElement('a'); a.href = url; a.setAttribute('router-ignore', '');
+                    document.body.appendChild(a); a.click(); a.remove(); }""", link));
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertThat(download.suggestedFilename()).endsWith(".csv");
+        assertThat(csv).contains(emailOf("Ada", suffix), emailOf("Ben", suffix), emailOf("Cleo", suffix))
+                .doesNotContain(emailOf("Dot", suffix));
+    }
+
+    private static void revoke(BrowserSession browser, Page page, String link) {
+        Locator card = page.locator(".export-delivery");
+        page.reload();
+        Locator row = card.locator(".export-link[data-state=active]");
+        row.getByText("downloaded once").waitFor();
+        card.scrollIntoViewIfNeeded();
+        browser.screenshot(page, "exports-14-file-ready-with-link");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke")).click();
+        card.locator(".export-link[data-state=revoked]").getByText("Revoked by").waitFor();
+        Response refused = page.navigate(link);
+        assertThat(refused.status()).isEqualTo(410);
+        assertThat(page.locator("body").innerText()).startsWith("This download link was revoked by ");
+    }
+
+    private static void auditTrail(BrowserSession browser, Page page, long exportId) {
+        page.navigate(browser.url("audit?target=" + exportId));
+        Locator grid = page.locator("vaadin-grid");
+        grid.getByText("Partner export download link revoked").first().waitFor();
+        assertThat(grid.innerText()).contains("Partner export requested", "Partner export approved",
+                "Partner export file ready", "Partner export download link created", "Partner export downloaded",
+                "export " + exportId);
+        browser.screenshot(page, "exports-15-audit-trail");
     }
 
     /** A petition three people signed ticking the co-sponsor box, and one without; returns its id. */

@@ -18,11 +18,15 @@ import jakarta.annotation.security.RolesAllowed;
 import org.grassroots.crm.exports.ExportApprovalService;
 import org.grassroots.crm.exports.ExportDefinition;
 import org.grassroots.crm.exports.ExportDefinitionService;
+import org.grassroots.crm.exports.ExportDeliveryService;
 import org.grassroots.crm.exports.ExportFormatInfo;
 import org.grassroots.crm.exports.ExportFormats;
+import org.grassroots.crm.exports.ExportLinkService;
+import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.petitions.PetitionTitle;
 import org.grassroots.crm.security.Role;
+import org.grassroots.crm.ui.LiveUpdates;
 import org.grassroots.crm.ui.RouteIds;
 
 /**
@@ -38,15 +42,18 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final ExportFormats formats;
     private final PetitionService petitions;
     private final AuthenticationContext authentication;
+    private final DeliveryServices delivery;
     private String title = "Export";
 
     ExportView(ExportDefinitionService definitions, ExportApprovalService approvals, ExportFormats formats,
-            PetitionService petitions, AuthenticationContext authentication) {
+            PetitionService petitions, AuthenticationContext authentication, ExportDeliveryService deliveries,
+            ExportLinkService links, JobService jobs, LiveUpdates liveUpdates) {
         this.definitions = definitions;
         this.approvals = approvals;
         this.formats = formats;
         this.petitions = petitions;
         this.authentication = authentication;
+        this.delivery = new DeliveryServices(deliveries, links, jobs, liveUpdates);
         addClassName("export-view");
     }
 
@@ -73,16 +80,18 @@ class ExportView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         partner.addClassName("page-summary");
         Div heading = new Div(ExportWording.status(definition.status()), partner);
         heading.addClassName("export-heading");
-        String formatName = formats.available().stream().filter(f -> f.id().equals(definition.formatId()))
-                .map(ExportFormatInfo::displayName).findFirst().orElse(definition.formatId());
+        ExportFormatInfo format = formats.available().stream().filter(f -> f.id().equals(definition.formatId()))
+                .findFirst().orElse(new ExportFormatInfo(definition.formatId(), definition.formatId(), "bin",
+                        "application/octet-stream", false, false));
         Map<Long, String> petitionTitles = definition.segment().petitionIds().isEmpty() ? Map.of()
                 : petitions.titles().stream().collect(Collectors.toMap(PetitionTitle::id, PetitionTitle::title));
         long currentSize = definitions.currentSize(definition.id());
         ApprovalPanel approval = new ApprovalPanel(definition, approvals, currentSize, authentication,
                 () -> reload(definition.id()));
-        Div columns = new Div(new ExportDetails(definition, formatName, petitionTitles, currentSize), approval);
+        Div columns = new Div(new ExportDetails(definition, format.displayName(), petitionTitles, currentSize), approval);
         columns.addClassName("export-columns");
-        add(heading, columns, new DeliveryPanel(definition));
+        boolean mayAct = authentication.hasAnyRole(Role.ORGANIZER_NAME, Role.ADMIN_NAME);
+        add(heading, columns, new DeliveryPanel(definition, format, delivery, mayAct, () -> reload(definition.id())));
     }
 
     private void showNotFound(String raw) {
