@@ -14,7 +14,9 @@ import org.grassroots.crm.common.InvalidInputException;
 import org.grassroots.crm.exports.internal.ConsentNotices;
 import org.grassroots.crm.exports.internal.CosponsorSql;
 import org.grassroots.crm.exports.internal.StaffMember;
+import org.grassroots.crm.petitions.CosponsorConsentSigned;
 import org.grassroots.crm.security.Role;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,6 +85,19 @@ public class CosponsorService {
         audit.record(AuditEntry.of(AuditAction.COSPONSOR_CONSENTS_RECORDED, PETITION, petitionId,
                 Map.of("granted", result.total(), "byPartner", perPartner)));
         return result;
+    }
+
+    /**
+     * A signature entered with the co-sponsor box ticked: records the consents of the petition at once (in the
+     * signing transaction, as the member of staff who entered it). Nothing happens without co-sponsors.
+     */
+    @EventListener
+    @Transactional
+    @RolesAllowed({Role.ORGANIZER_NAME, Role.ADMIN_NAME})
+    public void onCosponsorConsentSigned(CosponsorConsentSigned signed) {
+        if (!cosponsors(signed.petitionId()).isEmpty()) {
+            recordConsents(signed.petitionId());
+        }
     }
 
     private void requirePetition(long petitionId) {

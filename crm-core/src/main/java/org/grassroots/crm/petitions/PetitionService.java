@@ -26,6 +26,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -49,15 +50,17 @@ public class PetitionService {
     private final PetitionMapper mapper;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PetitionService(PetitionRepository petitions, PetitionSlugs slugs, SignatureSql signatures,
-            PetitionMapper mapper, AuditLog audit, Clock clock) {
+            PetitionMapper mapper, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.petitions = petitions;
         this.slugs = slugs;
         this.signatures = signatures;
         this.mapper = mapper;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -130,6 +133,17 @@ public class PetitionService {
     @Transactional
     @RolesAllowed({Role.ORGANIZER_NAME, Role.ADMIN_NAME})
     public Signature sign(long petitionId, long personId, @Nullable String source, @Nullable String comment) {
+        return sign(petitionId, personId, source, comment, false);
+    }
+
+    /**
+     * As {@link #sign(long, long, String, String)}; {@code cosponsorConsent} says the signer ticked the petition's
+     * co-sponsor sharing box, which records their consent to each of the petition's co-sponsoring partners.
+     */
+    @Transactional
+    @RolesAllowed({Role.ORGANIZER_NAME, Role.ADMIN_NAME})
+    public Signature sign(long petitionId, long personId, @Nullable String source, @Nullable String comment,
+            boolean cosponsorConsent) {
         PetitionEntity petition = load(petitionId);
         if (!signatures.isLivePerson(personId)) {
             throw new InvalidInputException("personId",
@@ -137,14 +151,21 @@ public class PetitionService {
         }
         String from = optional(source, "source", 100);
         String note = optional(comment, "comment", 2000);
-        long signatureId = signatures.insert(petitionId, personId, now(), from == null ? PAPER : from, note)
+        long signatureId = signatures.insert(petitionId, personId, now(), from == null ? PAPER : from, note,
+                        cosponsorConsent)
                 .orElseThrow(() -> alreadySigned(petition, personId));
         Signature signature = signatures.find(signatureId).orElseThrow();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("petitionId", petitionId);
         facts.put("personId", personId);
         facts.put("source", signature.source());
+        if (cosponsorConsent) {
+            facts.put("cosponsorConsent", true);
+        }
         audit.record(AuditEntry.of(AuditAction.SIGNATURE_ADDED, SIGNATURE, signatureId, facts));
+        if (cosponsorConsent) {
+            events.publishEvent(new CosponsorConsentSigned(petitionId, personId));
+        }
         return signature;
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.grassroots.crm.petitions.PetitionService;
 import org.grassroots.crm.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ class CosponsorServiceTest {
     CosponsorService cosponsors;
     @Autowired
     ExportDefinitionService definitions;
+    @Autowired
+    PetitionService petitions;
     @Autowired
     JdbcClient jdbc;
 
@@ -91,6 +94,34 @@ class CosponsorServiceTest {
         assertThat(cosponsors.recordConsents(petition).grantedByPartner()).isEqualTo(Map.of(sierra, 1L, union, 1L));
         assertThat(fixtures.auditActions("petition", petition)).containsExactly("PETITION_COSPONSORS_CHANGED",
                 "COSPONSOR_CONSENTS_RECORDED", "COSPONSOR_CONSENTS_RECORDED", "COSPONSOR_CONSENTS_RECORDED");
+    }
+
+    @Test
+    void aPaperSignatureWithTheBoxTickedConsentsToEachCosponsorAtOnce() {
+        long petition = fixtures.petition();
+        long sierra = partner("Sierra");
+        long union = partner("Union");
+        cosponsors.setCosponsors(petition, List.of(sierra, union), NOTICE);
+        long ticked = fixtures.person("Paper", unique("Ticked"));
+        long unticked = fixtures.person("Paper", unique("Unticked"));
+
+        petitions.sign(petition, ticked, null, null, true);
+        petitions.sign(petition, unticked, null, null, false);
+
+        assertThat(consents.consents(ticked)).extracting(PartnerConsent::partnerId)
+                .containsExactlyInAnyOrder(sierra, union);
+        assertThat(consents.history(ticked)).allSatisfy(event -> {
+            assertThat(event.source()).isEqualTo(ConsentSource.petitionCosponsor(petition));
+            assertThat(event.noticeText()).isEqualTo(NOTICE);
+        });
+        assertThat(consents.consents(unticked)).isEmpty();
+
+        long withoutCosponsors = fixtures.petition();
+        long signer = fixtures.person("Paper", unique("NoCosponsors"));
+        petitions.sign(withoutCosponsors, signer, null, null, true);
+        assertThat(consents.consents(signer)).isEmpty();
+        assertThat(jdbc.sql("SELECT cosponsor_consent FROM signature WHERE petition_id = ? AND person_id = ?")
+                .params(withoutCosponsors, signer).query(Boolean.class).single()).isTrue();
     }
 
     @Test

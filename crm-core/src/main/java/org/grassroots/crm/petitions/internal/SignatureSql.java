@@ -37,15 +37,15 @@ public class SignatureSql {
      * (petition, person) constraint decides, so two staff entering the same paper form at once store one).
      */
     public Optional<Long> insert(long petitionId, long personId, Instant signedAt, @Nullable String source,
-            @Nullable String comment) {
+            @Nullable String comment, boolean cosponsorConsent) {
         return jdbc.sql("""
-                        INSERT INTO signature (petition_id, person_id, signed_at, source, comment)
-                        VALUES (:petitionId, :personId, :signedAt, :source, :comment)
+                        INSERT INTO signature (petition_id, person_id, signed_at, source, comment, cosponsor_consent)
+                        VALUES (:petitionId, :personId, :signedAt, :source, :comment, :cosponsorConsent)
                         ON CONFLICT (petition_id, person_id) DO NOTHING
                         RETURNING id""")
                 .param("petitionId", petitionId).param("personId", personId)
                 .param("signedAt", OffsetDateTime.ofInstant(signedAt, java.time.ZoneOffset.UTC))
-                .param("source", source).param("comment", comment)
+                .param("source", source).param("comment", comment).param("cosponsorConsent", cosponsorConsent)
                 .query(Long.class).optional();
     }
 

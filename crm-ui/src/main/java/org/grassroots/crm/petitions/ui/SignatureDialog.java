@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -27,6 +28,7 @@ class SignatureDialog extends Dialog {
     final EmailField email = new EmailField("Supporter's e-mail");
     final TextField source = new TextField("Source");
     final TextArea comment = new TextArea("Comment");
+    final Checkbox cosponsorConsent = new Checkbox("Ticked the box to share with the petition's co-sponsors");
 
     SignatureDialog(PetitionService petitions, PersonSearchService people, Petition petition, Runnable onSigned) {
         setHeaderTitle("Add a signature");
@@ -34,6 +36,8 @@ class SignatureDialog extends Dialog {
         source.setValue("Paper");
         source.setMaxLength(100);
         comment.setMaxLength(2000);
+        cosponsorConsent.setHelperText("Records consent to share with each co-sponsoring partner named on this "
+                + "petition's page (none when it has no co-sponsors).");
         FieldErrors errors = new FieldErrors().on("personId", email).on("source", source).on("comment", comment);
         Button add = new Button("Add signature", e -> {
             String typed = email.getValue().strip().toLowerCase(Locale.ROOT);
@@ -51,7 +55,7 @@ class SignatureDialog extends Dialog {
             }
             try {
                 Signature signature = petitions.sign(petition.id(), found.getFirst().id(), source.getValue(),
-                        comment.getValue());
+                        comment.getValue(), cosponsorConsent.getValue());
                 close();
                 Feedback.success(signature.personName() + " signed “" + petition.title() + "”.");
                 onSigned.run();
@@ -60,7 +64,7 @@ class SignatureDialog extends Dialog {
             }
         });
         add.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new FormLayout(email, source, comment));
+        add(new FormLayout(email, source, comment, cosponsorConsent));
         setWidth("min(32rem, 100vw)");
         getFooter().add(new Button("Cancel", e -> close()), add);
         email.setAutofocus(true);

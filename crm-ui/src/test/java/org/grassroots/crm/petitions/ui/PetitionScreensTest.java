@@ -110,6 +110,7 @@ class PetitionScreensTest extends SpringBrowserlessTest {
 
         test(dialog.email).setValue(emailOf(person).toUpperCase());
         test(dialog.comment).setValue("Signed at the farmers market");
+        test(dialog.cosponsorConsent).click();
         test($(Button.class, dialog).withText("Add signature").single()).click();
 
         assertThat(dialog.isOpened()).isFalse();
@@ -118,6 +119,8 @@ class PetitionScreensTest extends SpringBrowserlessTest {
             assertThat(signature.source()).isEqualTo("Paper");
             assertThat(signature.comment()).isEqualTo("Signed at the farmers market");
         });
+        assertThat(jdbc.sql("SELECT cosponsor_consent FROM signature WHERE person_id = ?").param(person)
+                .query(Boolean.class).single()).as("the co-sponsor box is stored with the signature").isTrue();
 
         SignatureDialog again = openSignatureDialog();
         test(again.email).setValue(emailOf(person));
