@@ -78,26 +78,32 @@ public class CosponsorService {
     @RolesAllowed({Role.ORGANIZER_NAME, Role.ADMIN_NAME})
     public CosponsorConsents recordConsents(long petitionId) {
         requirePetition(petitionId);
-        Map<Long, Long> granted = cosponsors.recordConsents(petitionId, StaffMember.username());
+        return audited(petitionId, cosponsors.recordConsents(petitionId, null, StaffMember.username()));
+    }
+
+    /**
+     * A signature entered with the co-sponsor box ticked: records that signer's consent to each co-sponsor at once
+     * (in the signing transaction, as the member of staff who entered it). Nothing is recorded, or audited, when the
+     * petition has no co-sponsors.
+     */
+    @EventListener
+    @Transactional
+    @RolesAllowed({Role.ORGANIZER_NAME, Role.ADMIN_NAME})
+    public void onCosponsorConsentSigned(CosponsorConsentSigned signed) {
+        Map<Long, Long> granted = cosponsors.recordConsents(signed.petitionId(), signed.personId(),
+                StaffMember.username());
+        if (!granted.isEmpty()) {
+            audited(signed.petitionId(), granted);
+        }
+    }
+
+    private CosponsorConsents audited(long petitionId, Map<Long, Long> granted) {
         CosponsorConsents result = new CosponsorConsents(petitionId, granted);
         Map<String, Long> perPartner = new HashMap<>();
         granted.forEach((partner, count) -> perPartner.put(partner.toString(), count));
         audit.record(AuditEntry.of(AuditAction.COSPONSOR_CONSENTS_RECORDED, PETITION, petitionId,
                 Map.of("granted", result.total(), "byPartner", perPartner)));
         return result;
-    }
-
-    /**
-     * A signature entered with the co-sponsor box ticked: records the consents of the petition at once (in the
-     * signing transaction, as the member of staff who entered it). Nothing happens without co-sponsors.
-     */
-    @EventListener
-    @Transactional
-    @RolesAllowed({Role.ORGANIZER_NAME, Role.ADMIN_NAME})
-    public void onCosponsorConsentSigned(CosponsorConsentSigned signed) {
-        if (!cosponsors(signed.petitionId()).isEmpty()) {
-            recordConsents(signed.petitionId());
-        }
     }
 
     private void requirePetition(long petitionId) {

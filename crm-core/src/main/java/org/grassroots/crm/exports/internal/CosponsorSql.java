@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.grassroots.crm.exports.Cosponsor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,9 +63,10 @@ public class CosponsorSql {
      * box and has no current consent for that partner, unless they withdrew it after signing. Running it again
      * grants nothing twice. A withdrawal that lands meanwhile is kept: the upsert only replaces an older one.
      *
+     * @param personId only this signer, or {@code null} for every signer of the petition
      * @return new grants per partner id
      */
-    public Map<Long, Long> recordConsents(long petitionId, String by) {
+    public Map<Long, Long> recordConsents(long petitionId, @Nullable Long personId, String by) {
         Map<Long, Long> granted = new LinkedHashMap<>();
         jdbc.sql("""
                 WITH candidate AS (
@@ -74,6 +76,7 @@ public class CosponsorSql {
                     JOIN person p ON p.id = s.person_id AND p.merged_into_id IS NULL AND p.erased_at IS NULL
                     LEFT JOIN partner_consent pc ON pc.person_id = s.person_id AND pc.partner_id = c.partner_id
                     WHERE s.petition_id = :petition AND s.cosponsor_consent
+                      AND (CAST(:person AS bigint) IS NULL OR s.person_id = CAST(:person AS bigint))
                       AND (pc.person_id IS NULL OR pc.withdrawn_at < s.signed_at)),
                 event AS (
                     INSERT INTO partner_consent_event (person_id, partner_id, kind, occurred_at, notice_id,
@@ -89,7 +92,7 @@ public class CosponsorSql {
                     WHERE pc.withdrawn_at < EXCLUDED.granted_at
                     RETURNING pc.partner_id)
                 SELECT partner_id, count(*) FROM current GROUP BY partner_id ORDER BY partner_id""")
-                .param("petition", petitionId).param("by", by)
+                .param("petition", petitionId).param("person", personId).param("by", by)
                 .query((rs, row) -> granted.put(rs.getLong(1), rs.getLong(2))).list();
         return granted;
     }
