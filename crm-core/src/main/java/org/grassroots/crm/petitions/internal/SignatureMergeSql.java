@@ -78,7 +78,7 @@ public class SignatureMergeSql {
                 ON CONFLICT DO NOTHING""").param("batch", batch).update();
         log.accept("Checked: " + rejected + " rows rejected, " + duplicates + " duplicates in the file");
 
-        Writes writes = request.dryRun() ? count(request) : write(request, batch, now, log);
+        Writes writes = request.dryRun() ? count(request) : write(request, batch, now, checks.externalIds(), log);
         ImportSummary summary = new ImportSummary(batch, rowsRead, writes.newPeople, writes.matched,
                 writes.newSignatures, writes.kept - writes.newSignatures, duplicates, rejected + erased,
                 writes.subscribed, writes.protectedKept);
@@ -178,14 +178,17 @@ public class SignatureMergeSql {
             long protectedKept, long filled) {
     }
 
-    private Writes write(SignatureImportRequest request, long batch, Instant now, Consumer<String> log) {
+    private Writes write(SignatureImportRequest request, long batch, Instant now, boolean externalIds,
+            Consumer<String> log) {
         Timestamp at = Timestamp.from(now);
         long started = System.nanoTime();
+        // the sequence as a literal: pg_get_serial_sequence in the statement would be looked up again for every row
+        String sequence = jdbc.sql("SELECT pg_get_serial_sequence('person', 'id')").query(String.class).single();
         jdbc.sql("""
                 CREATE TEMP TABLE import_final ON COMMIT DROP AS
-                SELECT r.*, coalesce(r.matched_id, nextval(pg_get_serial_sequence('person', 'id'))) AS person_id,
+                SELECT r.*, coalesce(r.matched_id, nextval('%s'::regclass)) AS person_id,
                        r.matched_id IS NULL AS is_new
-                FROM import_row r WHERE r.kept AND NOT r.erased""").update();
+                FROM import_row r WHERE r.kept AND NOT r.erased""".formatted(sequence.replace("'", "''"))).update();
         jdbc.sql("ANALYZE import_final").update();
         long newPeople = jdbc.sql("""
                 INSERT INTO person (id, first_name, last_name, street, city, state, zip, source, import_batch_id,
@@ -226,15 +229,11 @@ public class SignatureMergeSql {
         log.accept("Recorded " + subscribed + " subscriptions" + (request.fillBlankFields() ? ", filled " + filled
                 + " supporters' empty fields" : "") + took(started));
         started = System.nanoTime();
-        long newSignatures = jdbc.sql("""
-                INSERT INTO signature (petition_id, person_id, signed_at, source, comment, external_id,
-                                       import_batch_id, created_at)
-                SELECT :petition, person_id, coalesce(signed_at, :now), coalesce(source, :source), comment,
-                       external_id, :batch, :now
-                FROM import_final
-                ON CONFLICT DO NOTHING""")
-                .param("petition", request.petitionId()).param("source", request.source()).param("batch", batch)
-                .param("now", at).update();
+        long newSignatures = insertSignatures(request, batch, at, "NOT is_new", true);
+        // a supporter created by this transaction cannot have signed yet, nor can anyone else sign for them before it
+        // commits: a plain insert, without the speculative insertion and its conflict check (a tenth of this step);
+        // only an external id, which other rows may already use, can still conflict
+        newSignatures += insertSignatures(request, batch, at, "is_new", externalIds);
         log.accept("Added " + newSignatures + " signatures" + took(started));
         long[] totals = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE NOT is_new),
@@ -242,6 +241,18 @@ public class SignatureMergeSql {
                 FROM import_final""")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         return new Writes(totals[0], newPeople, totals[1], newSignatures, subscribed, totals[2], filled);
+    }
+
+    private long insertSignatures(SignatureImportRequest request, long batch, Timestamp at, String rows,
+            boolean mayConflict) {
+        return jdbc.sql("""
+                INSERT INTO signature (petition_id, person_id, signed_at, source, comment, external_id,
+                                       import_batch_id, created_at)
+                SELECT :petition, person_id, coalesce(signed_at, :now), coalesce(source, :source), comment,
+                       external_id, :batch, :now
+                FROM import_final WHERE\s""" + rows + (mayConflict ? "\nON CONFLICT DO NOTHING" : ""))
+                .param("petition", request.petitionId()).param("source", request.source()).param("batch", batch)
+                .param("now", at).update();
     }
 
     private static String took(long startedNanos) {
