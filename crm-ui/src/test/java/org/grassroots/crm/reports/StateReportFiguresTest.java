@@ -10,16 +10,20 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.grassroots.crm.TestSecurity;
+import org.grassroots.crm.jobs.JobAwait;
+import org.grassroots.crm.jobs.JobService;
+import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.plugin.api.reports.StateFigures;
 import org.grassroots.crm.plugin.api.reports.StatsFilter;
 import org.grassroots.crm.pluginhost.PluginAdminService;
-import org.grassroots.crm.reports.internal.StatsRebuild;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The real state-reports plugin (its jar, loaded by the plugin host) over the real statistics of a seeded data set:
@@ -49,7 +54,10 @@ class StateReportFiguresTest {
     JdbcClient jdbc;
 
     @Autowired
-    StatsRebuild rebuild;
+    StatsRefreshService refreshes;
+
+    @Autowired
+    JobService jobs;
 
     @Autowired
     ReportService reports;
@@ -62,10 +70,10 @@ class StateReportFiguresTest {
     long petitionB;
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() throws IOException, InterruptedException {
         petitionB = new StatsSeed(jdbc).seed()[1];
         reference = new ReferenceFigures(jdbc);
-        rebuild.rebuild();
+        refreshStatistics();
         residents = residents();
         as(Role.ADMIN, () -> {
             if (plugins.find("state-reports").isEmpty()) {
@@ -77,6 +85,17 @@ class StateReportFiguresTest {
             }
             return null;
         });
+    }
+
+    /** Refreshes the statistics the way an admin does (a background job), and waits for it. */
+    private void refreshStatistics() throws InterruptedException {
+        long job = as(Role.ADMIN, refreshes::refreshNow);
+        TestSecurity.signInAs("admin-test", Role.ADMIN);
+        try {
+            assertThat(JobAwait.ended(jobs, job, Duration.ofSeconds(90)).state()).isEqualTo(JobState.SUCCEEDED);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
