@@ -52,6 +52,24 @@ public final class TestPluginJars {
     private TestPluginJars() {
     }
 
+    /**
+     * Installs a built plugin {@code jar} (a bundled plugin's module output, say) unless a plugin with
+     * {@code pluginId} is installed already: test contexts are shared between test classes. Needs an admin signed in.
+     *
+     * @return whether this call installed it
+     */
+    public static boolean installIfAbsent(PluginAdminService plugins, String pluginId, Path jar) {
+        if (plugins.find(pluginId).isPresent()) {
+            return false;
+        }
+        try (var data = Files.newInputStream(jar)) {
+            plugins.install(jar.getFileName().toString(), data);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + jar + "; build the plugin's module first", e);
+        }
+    }
+
     /** A plugin with this id, version 1.0.0, requiring {@code >=1.0.0 & <2.0.0}, and a plugin class that does nothing. */
     public static Builder plugin(String id) {
         return new Builder(id);

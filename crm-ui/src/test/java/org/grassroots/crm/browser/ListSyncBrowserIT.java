@@ -2,7 +2,6 @@ package org.grassroots.crm.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.grassroots.crm.people.PersonService;
 import org.grassroots.crm.people.PostalAddress;
 import org.grassroots.crm.geo.UsState;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.pluginhost.TestPluginJars;
 import org.grassroots.crm.security.CrmUserDetailsService;
 import org.grassroots.crm.security.Role;
 import org.grassroots.crm.security.UserService;
@@ -60,13 +60,7 @@ class ListSyncBrowserIT {
         String tag = "phonebank-" + UUID.randomUUID().toString().substring(0, 6);
         String domain = UUID.randomUUID().toString().substring(0, 8) + ".example.org";
         staff.as("admin", () -> {
-            if (plugins.find("email-list-sync").isEmpty()) {
-                try (var jar = Files.newInputStream(PLUGIN_JAR)) {
-                    plugins.install(PLUGIN_JAR.getFileName().toString(), jar);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
+            TestPluginJars.installIfAbsent(plugins, "email-list-sync", PLUGIN_JAR);
             IntStream.range(0, TAGGED).forEach(i -> people.create(new NewPerson("Ada" + i, "Iowan", List.of(
                     "ada" + i + "@" + domain), List.of(), new PostalAddress(null, "Des Moines", UsState.IA, "50309"),
                     "list sync test", List.of(tag))));

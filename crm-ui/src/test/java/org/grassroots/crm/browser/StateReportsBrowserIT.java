@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +31,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.grassroots.crm.jobs.JobService;
 import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.pluginhost.TestPluginJars;
 import org.grassroots.crm.reports.StatsRefreshService;
 import org.grassroots.crm.security.CrmUserDetailsService;
 import org.grassroots.crm.security.Role;
@@ -291,15 +291,7 @@ class StateReportsBrowserIT {
 
     /** Installs the bundled plugin from its module's build output unless it runs already; whether it was installed. */
     private boolean installPlugin() {
-        if (plugins.find(PLUGIN).isPresent()) {
-            return false;
-        }
-        try (var jar = Files.newInputStream(PLUGIN_JAR)) {
-            plugins.install(PLUGIN_JAR.getFileName().toString(), jar);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPluginJars.installIfAbsent(plugins, PLUGIN, PLUGIN_JAR);
     }
 
     /** Refreshes the statistics as an admin would, and waits for that refresh to finish. */

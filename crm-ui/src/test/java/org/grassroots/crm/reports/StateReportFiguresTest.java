@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.grassroots.crm.TestSecurity.as;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import org.grassroots.crm.jobs.JobState;
 import org.grassroots.crm.plugin.api.reports.StateFigures;
 import org.grassroots.crm.plugin.api.reports.StatsFilter;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.pluginhost.TestPluginJars;
 import org.grassroots.crm.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,16 +75,7 @@ class StateReportFiguresTest {
         reference = new ReferenceFigures(jdbc);
         refreshStatistics();
         residents = residents();
-        as(Role.ADMIN, () -> {
-            if (plugins.find("state-reports").isEmpty()) {
-                try (InputStream jar = Files.newInputStream(PLUGIN_JAR)) {
-                    plugins.install(PLUGIN_JAR.getFileName().toString(), jar);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return null;
-        });
+        as(Role.ADMIN, () -> TestPluginJars.installIfAbsent(plugins, "state-reports", PLUGIN_JAR));
     }
 
     /** Refreshes the statistics the way an admin does (a background job), and waits for it. */

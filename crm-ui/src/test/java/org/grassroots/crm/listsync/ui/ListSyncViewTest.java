@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.grassroots.crm.people.PostalAddress;
 import org.grassroots.crm.plugin.api.settings.SettingField;
 import org.grassroots.crm.plugin.api.settings.SettingsDescriptor;
 import org.grassroots.crm.pluginhost.PluginAdminService;
+import org.grassroots.crm.pluginhost.TestPluginJars;
 import org.grassroots.crm.pluginhost.PluginCalls;
 import org.grassroots.crm.pluginhost.PluginExtension;
 import org.grassroots.crm.pluginhost.PluginSettingsService;
@@ -143,11 +142,7 @@ class ListSyncViewTest extends SpringBrowserlessTest {
 
     private void install() throws IOException {
         TestSecurity.signInAs("admin", Role.ADMIN);
-        if (plugins.find(PLUGIN).isEmpty()) {
-            try (InputStream jar = Files.newInputStream(PLUGIN_JAR)) {
-                plugins.install(PLUGIN_JAR.getFileName().toString(), jar);
-            }
-        }
+        TestPluginJars.installIfAbsent(plugins, PLUGIN, PLUGIN_JAR);
     }
 
     /** Points the Mailchimp provider at the fake, for supporters with the tag, as the settings form would. */
